@@ -1,0 +1,116 @@
+"""Command line: run the kiosk, or validate / preview / self-test a content folder."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from kiosk import __version__
+from kiosk.resources import default_content_dir
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m kiosk",
+        description="Wachtkamer kiosk. Without a command it runs the kiosk (fullscreen).",
+        epilog="commands: validate DIR | shot --screen NAME --size WxH --out FILE.png | selftest  "
+        "(python -m kiosk COMMAND --help for more)",
+    )
+    parser.add_argument(
+        "--content", type=Path, default=None, help="content folder (default: the built-in one)"
+    )
+    parser.add_argument(
+        "--windowed", action="store_true", help="a normal window with a cursor, for trying it"
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    return parser
+
+
+def _validate(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m kiosk validate", description="Check a content folder; exit 0 when it has no errors."
+    )
+    parser.add_argument("folder", type=Path)
+    args = parser.parse_args(argv)
+    from kiosk.content import Severity, load_content
+
+    content = load_content(args.folder)
+    for problem in content.problems:
+        print(problem)
+    errors = len(content.errors)
+    warnings = len(content.problems) - errors
+    print(f"{args.folder}: {len(content.slides)} slides usable, {errors} errors, {warnings} warnings")
+    return 1 if any(p.severity is Severity.ERROR for p in content.problems) else 0
+
+
+def _offscreen_app() -> None:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def _shot(argv: list[str]) -> int:
+    from kiosk.shots import SCREEN_HELP
+
+    parser = argparse.ArgumentParser(prog="python -m kiosk shot", description="Render one screen to a PNG.")
+    parser.add_argument("--screen", required=True, help=SCREEN_HELP)
+    parser.add_argument("--size", default="1920x1080", help="WIDTHxHEIGHT, e.g. 1080x1920 for portrait")
+    parser.add_argument("--out", required=True, type=Path)
+    parser.add_argument("--content", type=Path, default=None)
+    parser.add_argument("--lang", default=None, help="language code, e.g. nl")
+    args = parser.parse_args(argv)
+    _offscreen_app()
+    from kiosk.app import build_kiosk, create_application
+    from kiosk.shots import UnknownScreenError, parse_size, render
+
+    create_application()
+    window = build_kiosk(args.content or default_content_dir(), windowed=True)
+    if args.lang:
+        if args.lang not in window.content.site.kiosk.languages:
+            print(f"language '{args.lang}' is not offered by this content", file=sys.stderr)
+            return 2
+        window.set_language(args.lang)
+    try:
+        pixmap = render(window, args.screen, parse_size(args.size))
+    except (UnknownScreenError, ValueError) as err:
+        print(err, file=sys.stderr)
+        return 2
+    if not pixmap.save(str(args.out)):
+        print(f"cannot write {args.out}", file=sys.stderr)
+        return 1
+    print(args.out)
+    return 0
+
+
+def _selftest(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m kiosk selftest",
+        description="Start offscreen, render every screen, exit 0 or name what failed.",
+    )
+    parser.add_argument("--content", type=Path, default=None)
+    args = parser.parse_args(argv)
+    _offscreen_app()
+    from kiosk.selftest import run_selftest
+
+    return run_selftest(args.content or default_content_dir())
+
+
+COMMANDS = {"validate": _validate, "shot": _shot, "selftest": _selftest}
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    from kiosk.logs import setup_logging
+
+    if argv and argv[0] in COMMANDS:
+        setup_logging(to_file=False)
+        return COMMANDS[argv[0]](argv[1:])
+    args = _parser().parse_args(argv)
+    setup_logging()
+    from kiosk.app import run
+
+    return run(args.content or default_content_dir(), args.windowed)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Services the screens use: idle watch, QR codes, printing, schedule."""

@@ -1,0 +1,49 @@
+"""Notices when nobody has touched the screen for a while, so the kiosk can forget the last visitor."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication
+
+INPUT_EVENTS = {
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseMove,
+    QEvent.Type.TouchBegin,
+    QEvent.Type.TouchUpdate,
+    QEvent.Type.KeyPress,
+    QEvent.Type.Wheel,
+}
+
+
+class IdleWatch(QObject):
+    """Emits `idle_timed_out` once after `timeout_ms` without any input anywhere in the application."""
+
+    idle_timed_out = Signal()
+
+    def __init__(self, timeout_ms: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(timeout_ms)
+        self._timer.timeout.connect(self.idle_timed_out)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    def set_timeout_ms(self, timeout_ms: int) -> None:
+        self._timer.setInterval(timeout_ms)
+
+    def start(self) -> None:
+        """Begin counting: called when a visitor takes over from the loop."""
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    def is_counting(self) -> bool:
+        return self._timer.isActive()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in INPUT_EVENTS and self._timer.isActive():
+            self._timer.start()  # restart: no time pressure while someone is reading
+        return False

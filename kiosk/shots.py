@@ -1,0 +1,53 @@
+"""Renders one named screen offscreen: for `shot`, `selftest`, the tests and the docs."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QApplication
+
+from kiosk.ui.window import KioskWindow
+
+
+class UnknownScreenError(ValueError):
+    pass
+
+
+SCREEN_HELP = "slide:N (1 = first slide), controls:N (slide N with the visitor's controls), out-of-service"
+
+
+def parse_size(text: str) -> QSize:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError as err:
+        raise ValueError(f"size must look like 1920x1080, not '{text}'") from err
+    if not (200 <= width <= 8000 and 200 <= height <= 8000):
+        raise ValueError(f"size {text} is out of range")
+    return QSize(width, height)
+
+
+def show_screen(window: KioskWindow, screen: str) -> None:
+    """Put the window in the state a visitor would see on `screen`."""
+    name, _, arg = screen.partition(":")
+    if name in ("slide", "controls"):
+        count = len(window.slideshow.slides())
+        number = int(arg or "1") if (arg or "1").isdigit() else 0
+        if not 1 <= number <= count:
+            raise UnknownScreenError(f"there is no slide {arg}; this content has slides 1 to {count}")
+        window.reset_to_loop()
+        if name == "controls":
+            window.take_over()
+        window.slideshow.show_index(number - 1, animate=False)
+    elif name == "out-of-service":
+        window.pages.setCurrentWidget(window.out_of_service)
+    else:
+        raise UnknownScreenError(f"unknown screen '{screen}'; use {SCREEN_HELP}")
+
+
+def render(window: KioskWindow, screen: str, size: QSize) -> QPixmap:
+    window.resize(size)
+    window.show()
+    QApplication.processEvents()
+    show_screen(window, screen)
+    QApplication.processEvents()
+    return window.grab()

@@ -1,0 +1,74 @@
+"""Illustrations decoded once at the size they are shown, with a neutral placeholder for broken ones."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QImage, QImageReader, QPainter, QPixmap
+from PySide6.QtSvg import QSvgRenderer
+
+from kiosk.resources import placeholder_picture
+
+log = logging.getLogger(__name__)
+ALLOCATION_LIMIT_MB = 128
+
+
+class PictureCache:
+    """Keeps each picture at each requested size; a long-running kiosk shows the same few again and again."""
+
+    def __init__(self) -> None:
+        self._cache: dict[tuple[str, int, int], QPixmap] = {}
+        self._reported: set[str] = set()
+
+    def get(self, path: Path | None, size: QSize) -> QPixmap:
+        key = (str(path), size.width(), size.height())
+        if key not in self._cache:
+            if len(self._cache) > 64:
+                self._cache.clear()
+            picture = self._decode(path, size) if path is not None else None
+            if picture is None:
+                picture = self._decode(placeholder_picture(), size) or QPixmap()
+            self._cache[key] = picture
+        return self._cache[key]
+
+    def _decode(self, path: Path, size: QSize) -> QPixmap | None:
+        picture = _render_svg(path, size) if path.suffix.lower() == ".svg" else _read_raster(path, size)
+        if picture is None and str(path) not in self._reported:
+            self._reported.add(str(path))
+            log.warning("picture %s cannot be shown; showing a placeholder", path)
+        return picture
+
+
+def _render_svg(path: Path, size: QSize) -> QPixmap | None:
+    renderer = QSvgRenderer(str(path))
+    if not renderer.isValid():
+        return None
+    view = renderer.defaultSize()
+    if view.isEmpty():
+        return None
+    fitted = view.scaled(size, Qt.AspectRatioMode.KeepAspectRatio)
+    image = QImage(fitted, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    renderer.render(painter, QRectF(0, 0, fitted.width(), fitted.height()))
+    painter.end()
+    return QPixmap.fromImage(image)
+
+
+def _read_raster(path: Path, size: QSize) -> QPixmap | None:
+    """Decode at display size (JPEG does this natively) and refuse absurd images instead of eating memory."""
+    reader = QImageReader(str(path))
+    reader.setAutoTransform(True)
+    reader.setAllocationLimit(ALLOCATION_LIMIT_MB)
+    full = reader.size()
+    if not full.isValid() or full.isEmpty():
+        return None
+    reader.setScaledSize(full.scaled(size, Qt.AspectRatioMode.KeepAspectRatio))
+    image = reader.read()
+    if image.isNull():
+        log.warning("cannot decode %s: %s", path, reader.errorString())
+        return None
+    return QPixmap.fromImage(image)

@@ -1,0 +1,96 @@
+"""Draws one slide (illustration, title, text) into a pixmap, laid out for the screen's shape.
+
+Text is never shrunk far to fit: it may step down a little, and a slide whose text still does not
+fit is reported as not fitting so the slideshow skips it rather than cut it off.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QFont, QPainter, QPixmap, QTextDocument
+
+from kiosk.content import Slide, pick
+from kiosk.ui import theme
+from kiosk.ui.pictures import PictureCache
+from kiosk.ui.text import block_height, draw_block, text_block
+
+FIT_STEPS = (1.0, 0.92, 0.85, 0.78)
+
+
+@dataclass
+class SlideLayout:
+    picture: QRectF
+    title: QRectF
+    body: QRectF
+    fits: bool
+    title_doc: QTextDocument
+    body_doc: QTextDocument
+
+
+def layout_slide(title: str, body: str, size: QSize) -> SlideLayout:
+    """Where the picture and the text go on a canvas of `size`; pure geometry plus text measuring."""
+    m = theme.Metrics.for_size(size)
+    w, h, pad = size.width(), size.height(), m.margin
+    if m.portrait:
+        picture = QRectF(pad, pad, w - 2 * pad, h * 0.34)
+        column = QRectF(pad, picture.bottom() + pad, w - 2 * pad, h - picture.bottom() - 2 * pad)
+    else:
+        side = min(w * 0.36, h - 2 * pad)
+        picture = QRectF(pad * 1.5, (h - side) / 2, side, side)
+        column = QRectF(picture.right() + pad * 1.5, pad, w - picture.right() - pad * 3, h - 2 * pad)
+    gap = m.px(36)
+    for step in FIT_STEPS:
+        title_doc = text_block(
+            title, theme.font(m.title_px * step, QFont.Weight.Bold), column.width(), line_height=115
+        )
+        body_doc = text_block(body, theme.font(m.body_px * step), column.width(), markdown=True)
+        title_h, body_h = block_height(title_doc), block_height(body_doc)
+        total = title_h + (gap + body_h if body else 0)
+        if total <= column.height():
+            break
+    fits = total <= column.height()
+    top = column.top() + max(0.0, (column.height() - total) / 2) if not m.portrait else column.top()
+    title_rect = QRectF(column.left(), top, column.width(), title_h)
+    body_rect = QRectF(column.left(), title_rect.bottom() + gap, column.width(), body_h if body else 0)
+    return SlideLayout(picture, title_rect, body_rect, fits, title_doc, body_doc)
+
+
+class SlideRenderer:
+    """Renders slides to pixmaps once per size and language; the slideshow only blends pixmaps."""
+
+    def __init__(self, pictures: PictureCache) -> None:
+        self._pictures = pictures
+
+    def layout(self, slide: Slide, lang: str, size: QSize) -> SlideLayout:
+        return layout_slide(pick(slide.title, lang), pick(slide.body, lang), size)
+
+    def render(self, slide: Slide, lang: str, size: QSize) -> QPixmap:
+        pixmap = QPixmap(size)
+        pixmap.fill(theme.BACKGROUND)
+        painter = QPainter(pixmap)
+        painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        layout = self.layout(slide, lang, size)
+        draw_picture(painter, self._pictures, slide.illustration, layout.picture)
+        draw_block(painter, layout.title_doc, layout.title.topLeft(), theme.TITLE)
+        draw_block(painter, layout.body_doc, layout.body.topLeft(), theme.TEXT)
+        painter.end()
+        return pixmap
+
+
+def draw_picture(painter: QPainter, pictures: PictureCache, path: Path | None, box: QRectF) -> None:
+    """The illustration centred on a soft round halo: one consistent frame for every picture."""
+    diameter = min(box.width(), box.height())
+    halo = QRectF(0, 0, diameter, diameter)
+    halo.moveCenter(box.center())
+    painter.save()
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(theme.HALO)
+    painter.drawEllipse(halo)
+    painter.restore()
+    inner = int(diameter * 0.62)
+    pixmap = pictures.get(path, QSize(inner, inner))
+    target = QPointF(halo.center().x() - pixmap.width() / 2, halo.center().y() - pixmap.height() / 2)
+    painter.drawPixmap(target, pixmap)

@@ -1,0 +1,168 @@
+"""The slideshow: shows one slide at a time, advances on its own in the loop, cross-fades between slides.
+
+Each slide is rendered once to a pixmap at the widget's size; a transition only blends two cached
+pixmaps with one reused animation, which is cheap and avoids QGraphicsEffect's pitfalls.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import OrderedDict
+
+from PySide6.QtCore import QEasingCurve, QSize, Qt, QTimer, QVariantAnimation, Signal
+from PySide6.QtGui import QPainter, QPaintEvent, QPixmap, QResizeEvent
+from PySide6.QtWidgets import QWidget
+
+from kiosk.content import Slide
+from kiosk.ui import theme
+from kiosk.ui.slide_view import SlideRenderer
+
+log = logging.getLogger(__name__)
+CACHED_PIXMAPS = 3
+
+
+class SlideShow(QWidget):
+    """Pages through `slides`; `time_scale` < 1 makes every duration shorter (tests, benchmarks)."""
+
+    slide_changed = Signal(int)
+    slide_skipped = Signal(str, str)  # slide id, reason
+
+    def __init__(
+        self,
+        renderer: SlideRenderer,
+        transition_ms: int = 400,
+        time_scale: float = 1.0,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._renderer = renderer
+        self._candidates: list[Slide] = []
+        self._slides: list[Slide] = []
+        self._lang = "nl"
+        self._index = 0
+        self._previous: QPixmap | None = None
+        self._cache: OrderedDict[tuple[str, str, int, int], QPixmap] = OrderedDict()
+        self._time_scale = time_scale
+        self._playing = True
+        self._advance = QTimer(self)
+        self._advance.setSingleShot(True)
+        self._advance.timeout.connect(self.next)
+        self._fade = QVariantAnimation(self)
+        self._fade.setStartValue(0.0)
+        self._fade.setEndValue(1.0)
+        self._fade.setDuration(transition_ms)
+        self._fade.setEasingCurve(QEasingCurve.Type.InOutQuad)
+        self._fade.valueChanged.connect(self.update)
+        self._fade.finished.connect(self._end_fade)
+
+    # -- what is shown -------------------------------------------------------------------------
+    def set_slides(self, slides: list[Slide], lang: str) -> None:
+        """Show these slides (already filtered for today), keeping the current one where it still exists."""
+        current = self.current_slide()
+        self._candidates = list(slides)
+        self._lang = lang
+        self._slides = [s for s in self._candidates if self._fits(s, lang)]
+        self._cache.clear()
+        ids = [s.id for s in self._slides]
+        self._index = ids.index(current.id) if current and current.id in ids else 0
+        self._previous = None
+        self._restart_timer()
+        self.update()
+
+    def set_language(self, lang: str) -> None:
+        self.set_slides(self._candidates, lang)
+
+    def slides(self) -> list[Slide]:
+        return list(self._slides)
+
+    def index(self) -> int:
+        return self._index
+
+    def current_slide(self) -> Slide | None:
+        return self._slides[self._index] if self._slides else None
+
+    def _fits(self, slide: Slide, lang: str) -> bool:
+        size = self._render_size()
+        if self._renderer.layout(slide, lang, size).fits:
+            return True
+        reason = f"text does not fit on a {size.width()}×{size.height()} screen in '{lang}'"
+        log.warning("skipping slide %s: %s", slide.id, reason)
+        self.slide_skipped.emit(slide.id, reason)
+        return False
+
+    # -- moving --------------------------------------------------------------------------------
+    def next(self) -> None:
+        self.show_index(self._index + 1)
+
+    def previous(self) -> None:
+        self.show_index(self._index - 1)
+
+    def show_index(self, index: int, animate: bool = True) -> None:
+        if not self._slides:
+            return
+        index %= len(self._slides)
+        if index != self._index:
+            self._previous = self._pixmap(self._index) if animate and self._fade.duration() > 0 else None
+            self._index = index
+            if self._previous is not None:
+                self._fade.stop()
+                self._fade.start()
+            self.slide_changed.emit(index)
+        self._restart_timer()
+        self.update()
+
+    def set_playing(self, playing: bool) -> None:
+        """Playing: advance on each slide's own duration. Paused: the visitor pages by hand."""
+        self._playing = playing
+        self._restart_timer()
+
+    def is_playing(self) -> bool:
+        return self._playing
+
+    def _restart_timer(self) -> None:
+        self._advance.stop()
+        slide = self.current_slide()
+        if self._playing and slide is not None and len(self._slides) > 1:
+            self._advance.start(max(1, round(slide.duration_s * 1000 * self._time_scale)))
+
+    def _end_fade(self) -> None:
+        self._previous = None
+        self.update()
+
+    # -- painting ------------------------------------------------------------------------------
+    def _render_size(self) -> QSize:
+        size = self.size()
+        return size if size.width() > 100 and size.height() > 100 else QSize(1920, 830)
+
+    def _pixmap(self, index: int) -> QPixmap:
+        slide = self._slides[index]
+        size = self._render_size()
+        key = (slide.id, self._lang, size.width(), size.height())
+        if key not in self._cache:
+            self._cache[key] = self._renderer.render(slide, self._lang, size)
+            while len(self._cache) > CACHED_PIXMAPS:
+                self._cache.popitem(last=False)
+        self._cache.move_to_end(key)
+        return self._cache[key]
+
+    def current_pixmap(self) -> QPixmap | None:
+        return self._pixmap(self._index) if self._slides else None
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        if not self._slides:
+            painter.fillRect(self.rect(), theme.BACKGROUND)
+            return
+        current = self._pixmap(self._index)
+        if self._previous is not None and self._fade.state() == QVariantAnimation.State.Running:
+            painter.drawPixmap(0, 0, self._previous)
+            painter.setOpacity(float(self._fade.currentValue()))
+        painter.drawPixmap(0, 0, current)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._candidates and self._render_size() == self.size():
+            self.set_slides(self._candidates, self._lang)

@@ -1,0 +1,71 @@
+"""Colours, fonts and sizes: one calm palette, everything scaled from the screen's short side."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QColor, QFont, QFontDatabase
+
+from kiosk.resources import font_files
+
+FAMILY = "Noto Sans"
+BACKGROUND = QColor("#FAF5EE")
+HALO = QColor("#F0E4D3")
+TITLE = QColor("#1E4D4A")
+TEXT = QColor("#2E2A28")
+MUTED = QColor("#5E554E")
+ACCENT = QColor("#1E6B66")
+ACCENT_TEXT = QColor("#FFFFFF")
+ACCENT_SOFT = QColor("#D6E7E4")
+BAR = QColor("#F3EBDF")
+
+
+def load_fonts() -> None:
+    """Register the bundled fonts so the kiosk looks the same on every machine."""
+    for path in font_files():
+        QFontDatabase.addApplicationFont(str(path))
+
+
+def font(pixels: float, weight: QFont.Weight = QFont.Weight.Normal) -> QFont:
+    f = QFont(FAMILY)
+    f.setPixelSize(max(8, round(pixels)))
+    f.setWeight(weight)
+    return f
+
+
+@dataclass(frozen=True)
+class Metrics:
+    """Sizes for one screen; `unit` is 1.0 on a 1920×1080 screen (landscape or portrait)."""
+
+    unit: float
+    portrait: bool
+
+    @classmethod
+    def for_size(cls, size: QSize) -> Metrics:
+        short = min(size.width(), size.height())
+        return cls(unit=max(0.4, short / 1080), portrait=size.height() > size.width())
+
+    def px(self, value: float) -> int:
+        return round(value * self.unit)
+
+    @property
+    def title_px(self) -> float:
+        return 66 * self.unit
+
+    @property
+    def body_px(self) -> float:
+        return 44 * self.unit
+
+    @property
+    def button_px(self) -> float:
+        return 32 * self.unit
+
+    @property
+    def touch_target(self) -> int:
+        """At least 80 px on a 1080-line screen: about 2 cm on a 24-inch display."""
+        return max(56, self.px(96))
+
+    @property
+    def margin(self) -> int:
+        return self.px(64)

@@ -1,0 +1,190 @@
+"""The kiosk window: puts the screens together and decides what a tap, a button or the idle timer does.
+
+Screens only emit signals ("next pressed", "gesture made"); this is the one place that reacts to them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
+from PySide6.QtWidgets import QStackedLayout, QVBoxLayout, QWidget
+
+from kiosk.content import Content
+from kiosk.services.idle import IdleWatch
+from kiosk.ui import theme
+from kiosk.ui.controls import BottomBar, TopBar
+from kiosk.ui.gestures import Gesture, TouchTracker
+from kiosk.ui.out_of_service import OutOfService
+from kiosk.ui.pictures import PictureCache
+from kiosk.ui.slide_view import SlideRenderer
+from kiosk.ui.slideshow import SlideShow
+
+log = logging.getLogger(__name__)
+
+LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English", "tr": "Türkçe", "ar": "العربية", "pl": "Polski"}
+
+
+class KioskWindow(QWidget):
+    """Attract loop until touched; then the visitor pages; after the idle timeout, back to the loop."""
+
+    visitor_took_over = Signal()
+    returned_to_loop = Signal()
+
+    def __init__(
+        self,
+        content: Content,
+        kiosk_mode: bool = True,
+        time_scale: float = 1.0,
+        today: Callable[[], dt.date] = dt.date.today,
+    ) -> None:
+        super().__init__()
+        self.setWindowTitle("Wachtkamer")
+        self.kiosk_mode = kiosk_mode
+        self._may_close = not kiosk_mode
+        self._today = today
+        self._time_scale = time_scale
+        self.content = content
+        self.language = content.site.kiosk.default_language
+        self.interactive = False
+
+        self.pictures = PictureCache()
+        self.slideshow = SlideShow(SlideRenderer(self.pictures), content.site.kiosk.transition_ms, time_scale)
+        self.top_bar = TopBar(content.site.clinic.name)
+        self.bottom_bar = BottomBar()
+        self.out_of_service = OutOfService(self.pictures)
+        self.idle = IdleWatch(self._idle_ms(), self)
+
+        loop_page = QWidget()
+        column = QVBoxLayout(loop_page)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.top_bar)
+        column.addWidget(self.slideshow, 1)
+        column.addWidget(self.bottom_bar)
+        self.loop_page = loop_page
+        self.pages = QStackedLayout(self)
+        self.pages.addWidget(loop_page)
+        self.pages.addWidget(self.out_of_service)
+        self.setAutoFillBackground(True)
+        palette = self.palette()
+        palette.setColor(self.backgroundRole(), theme.BACKGROUND)
+        self.setPalette(palette)
+
+        self.gestures = TouchTracker(self.slideshow)
+        self.gestures.gesture_made.connect(self._on_gesture)
+        self.bottom_bar.previous_requested.connect(self.slideshow.previous)
+        self.bottom_bar.next_requested.connect(self.slideshow.next)
+        self.top_bar.language_requested.connect(self.next_language)
+        self.slideshow.slide_changed.connect(self._show_position)
+        self.idle.idle_timed_out.connect(self.reset_to_loop)
+        if kiosk_mode:
+            self.setWindowFlag(Qt.WindowType.FramelessWindowHint)
+            self.setCursor(Qt.CursorShape.BlankCursor)
+        self.show_content(content)
+
+    # -- content -------------------------------------------------------------------------------
+    def show_content(self, content: Content) -> None:
+        """Show a (re)loaded content folder; with nothing usable, a calm out-of-service screen."""
+        self.content = content
+        kiosk = content.site.kiosk
+        if self.language not in kiosk.languages:
+            self.language = kiosk.default_language
+        self.idle.set_timeout_ms(self._idle_ms())
+        self.top_bar.name.setText(content.site.clinic.name)
+        self._refresh_slides()
+        self._update_bars()
+
+    def _idle_ms(self) -> int:
+        return max(1, round(self.content.site.kiosk.idle_timeout_s * 1000 * self._time_scale))
+
+    def _refresh_slides(self) -> None:
+        today = self._today()
+        self.slideshow.set_slides([s for s in self.content.slides if s.is_shown_on(today)], self.language)
+        usable = bool(self.slideshow.slides())
+        self.pages.setCurrentWidget(self.loop_page if usable else self.out_of_service)
+        if not usable:
+            log.error("no slide can be shown; showing the out-of-service screen")
+        self._show_position(self.slideshow.index())
+
+    def _update_bars(self) -> None:
+        languages = self.content.site.kiosk.languages
+        self.top_bar.set_available(
+            signs=False,
+            contact=False,
+            language_name=LANGUAGE_NAMES.get(self.language, self.language) if len(languages) > 1 else None,
+        )
+        self.top_bar.set_interactive(self.interactive)
+        self.bottom_bar.set_interactive(self.interactive)
+
+    def _show_position(self, index: int) -> None:
+        self.bottom_bar.set_position(index, len(self.slideshow.slides()))
+
+    # -- the visitor ---------------------------------------------------------------------------
+    def take_over(self) -> None:
+        """First touch: stop the loop and show the controls; the idle timer starts counting."""
+        if not self.interactive:
+            self.interactive = True
+            self.slideshow.set_playing(False)
+            self._update_bars()
+            self.visitor_took_over.emit()
+        self.idle.start()
+
+    def _on_gesture(self, gesture: Gesture, where: QPointF) -> None:
+        was_interactive = self.interactive
+        self.take_over()
+        if gesture is Gesture.SWIPE_LEFT:
+            self.slideshow.next()
+        elif gesture is Gesture.SWIPE_RIGHT:
+            self.slideshow.previous()
+        elif gesture is Gesture.TAP and was_interactive:
+            (self.slideshow.next if where.x() >= self.slideshow.width() / 2 else self.slideshow.previous)()
+
+    def next_language(self) -> None:
+        languages = self.content.site.kiosk.languages
+        self.set_language(languages[(languages.index(self.language) + 1) % len(languages)])
+
+    def set_language(self, lang: str) -> None:
+        self.language = lang
+        self.slideshow.set_language(lang)
+        self._update_bars()
+
+    def reset_to_loop(self) -> None:
+        """Forget the visitor: first slide, default language, controls hidden, loop playing."""
+        self.idle.stop()
+        self.interactive = False
+        self.language = self.content.site.kiosk.default_language
+        self._refresh_slides()
+        self.slideshow.show_index(0, animate=False)
+        self.slideshow.set_playing(True)
+        self._update_bars()
+        log.info("idle: returned to the slideshow")
+        self.returned_to_loop.emit()
+
+    # -- staying open --------------------------------------------------------------------------
+    def quit_cleanly(self) -> None:
+        """The only ways out: the OS asks (SIGTERM) or staff quit for maintenance."""
+        self._may_close = True
+        self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._may_close:
+            event.accept()
+        else:
+            log.info("close request ignored in kiosk mode")
+            event.ignore()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.kiosk_mode:
+            event.accept()  # Escape and friends do nothing in kiosk mode
+        else:
+            super().keyPressEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        m = theme.Metrics.for_size(self.size())
+        self.top_bar.apply_metrics(m)
+        self.bottom_bar.apply_metrics(m)
+        super().resizeEvent(event)

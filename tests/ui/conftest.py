@@ -1,0 +1,45 @@
+"""Widget tests build the real kiosk through the application factory, with time made fast."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QSize
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from kiosk.app import build_kiosk, create_application
+from kiosk.ui.window import KioskWindow
+from tests.conftest import DEFAULT_CONTENT
+
+FAST = 0.001  # a 12-second slide lasts 12 ms; the 60-second idle timeout lasts 60 ms
+
+
+@pytest.fixture(scope="session")
+def qapp_cls() -> type[QApplication]:
+    return QApplication
+
+
+@pytest.fixture
+def make_kiosk(qtbot: QtBot) -> Callable[..., KioskWindow]:
+    def make(
+        content: Path = DEFAULT_CONTENT,
+        time_scale: float = 1.0,
+        windowed: bool = False,
+        size: QSize | None = None,
+    ) -> KioskWindow:
+        create_application()
+        window = build_kiosk(content, windowed=windowed, time_scale=time_scale)
+        qtbot.addWidget(window)
+        window.resize(size or QSize(1920, 1080))
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    return make
+
+
+def centre_of(widget: QWidget, x_fraction: float = 0.5) -> QPoint:
+    return QPoint(round(widget.width() * x_fraction), widget.height() // 2)

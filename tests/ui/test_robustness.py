@@ -1,0 +1,125 @@
+"""The kiosk stays up and stays on screen: no escape for visitors, no blank screen for bad content."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from kiosk.ui import theme
+from kiosk.ui.pictures import PictureCache
+from kiosk.ui.window import KioskWindow
+from tests.conftest import FIXTURES
+
+MakeKiosk = Callable[..., KioskWindow]
+
+
+def test_close_request_escape_and_alt_f4_do_not_close_the_kiosk(make_kiosk: MakeKiosk) -> None:
+    kiosk = make_kiosk()
+    assert not kiosk.close()  # what the window manager and Alt+F4 ask for
+    QTest.keyClick(kiosk, Qt.Key.Key_Escape)
+    QTest.keyClick(kiosk, Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier)
+    assert kiosk.isVisible()
+
+
+def test_a_deliberate_quit_closes_it(make_kiosk: MakeKiosk) -> None:
+    kiosk = make_kiosk()
+    kiosk.quit_cleanly()
+    assert not kiosk.isVisible()
+
+
+def test_windowed_mode_closes_normally(make_kiosk: MakeKiosk) -> None:
+    kiosk = make_kiosk(windowed=True)
+    assert kiosk.close()
+
+
+def test_bad_slides_are_skipped_and_logged_and_the_rest_still_play(
+    make_kiosk: MakeKiosk, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.WARNING):
+        kiosk = make_kiosk(content=FIXTURES / "bad-content")
+    ids = [s.id for s in kiosk.slideshow.slides()]
+    assert ids == ["010-good", "040-missing-image", "050-corrupt-image", "060-huge-image", "110-broken-svg"]
+    assert "030-unknown-kind.nl.md:2: [kind] error" in caplog.text
+    assert kiosk.pages.currentWidget() is kiosk.loop_page
+
+
+def test_huge_and_broken_pictures_show_the_placeholder(qtbot: QtBot) -> None:
+    pictures = PictureCache()
+    size = QSize(300, 300)
+    placeholder = pictures.get(None, size).toImage()
+    for name in ("huge-20000x20000.png", "corrupt.png", "broken.svg"):
+        shown = pictures.get(FIXTURES / "images" / name, size).toImage()
+        assert shown == placeholder, name
+
+
+@pytest.mark.parametrize("folder", ["empty-content", "does-not-exist"])
+def test_nothing_usable_shows_a_calm_out_of_service_screen(make_kiosk: MakeKiosk, folder: str) -> None:
+    kiosk = make_kiosk(content=FIXTURES / folder)
+    assert kiosk.pages.currentWidget() is kiosk.out_of_service
+    image = kiosk.grab().toImage()
+    colours = {
+        image.pixelColor(x, y).name()
+        for x in range(0, image.width(), 16)
+        for y in range(0, image.height(), 16)
+    }
+    assert len(colours) > 3  # words and a picture, not a blank screen
+    assert QColor(theme.BACKGROUND).name() in colours
+
+
+def test_a_text_too_long_for_the_screen_is_skipped_not_cut_off(
+    make_kiosk: MakeKiosk, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    import shutil
+
+    from tests.conftest import write_slide
+
+    shutil.copytree(FIXTURES / "broken-site", tmp_path / "c")
+    long_words = " ".join(["onbegrijpelijkerwijs"] * 85)  # under the word limit, far too wide to fit
+    write_slide(tmp_path / "c", "020-lang.nl.md", 'title = "Lang"', long_words)
+    with caplog.at_level(logging.WARNING):
+        kiosk = make_kiosk(content=tmp_path / "c", size=QSize(1280, 800))
+    assert [s.id for s in kiosk.slideshow.slides()] == ["010-good"]
+    assert "skipping slide 020-lang: text does not fit" in caplog.text
+
+
+def test_the_log_file_records_the_content_load(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kiosk.app import load_and_log
+    from kiosk.logs import setup_logging
+
+    monkeypatch.setenv("KIOSK_LOG_DIR", str(tmp_path))
+    path = setup_logging()
+    try:
+        load_and_log(FIXTURES / "bad-content")
+    finally:
+        setup_logging(to_file=False)
+    assert path is not None
+    text = path.read_text(encoding="utf-8")
+    assert "content loaded from" in text and "5 slides, 13 errors" in text
+    assert "unknown slide kind 'video'" in text
+
+
+def test_cross_fade_blends_the_two_slides(qtbot: QtBot, make_kiosk: MakeKiosk) -> None:
+    kiosk = make_kiosk()
+    show = kiosk.slideshow
+    before = show.current_pixmap().toImage()  # type: ignore[union-attr]
+    show._fade.setDuration(10_000)  # hold the transition half-way to look at one frame
+    show.show_index(1)
+    show._fade.setCurrentTime(5_000)
+    middle = show.grab().toImage()
+    after = show.current_pixmap().toImage()  # type: ignore[union-attr]
+    differs = [
+        (x, y)
+        for x in range(0, middle.width(), 24)
+        for y in range(0, middle.height(), 24)
+        if before.pixel(x, y) != after.pixel(x, y)
+    ]
+    assert differs
+    blended = sum(middle.pixel(x, y) not in (before.pixel(x, y), after.pixel(x, y)) for x, y in differs)
+    assert blended > len(differs) * 0.5
