@@ -13,7 +13,10 @@ class UnknownScreenError(ValueError):
     pass
 
 
-SCREEN_HELP = "slide:N (1 = first slide), controls:N (slide N with the visitor's controls), out-of-service"
+SCREEN_HELP = (
+    "slide:N (1 = first slide), controls:N (slide N with the visitor's controls), signs, signs:N (card N), "
+    "signs-summary, contact, out-of-service"
+)
 
 
 def parse_size(text: str) -> QSize:
@@ -38,6 +41,15 @@ def show_screen(window: KioskWindow, screen: str) -> None:
         if name == "controls":
             window.take_over()
         window.slideshow.show_index(number - 1, animate=False)
+    elif name in ("signs", "signs-summary", "contact"):
+        window.reset_to_loop()
+        window.show_signs() if name != "contact" else window.show_contact()
+        if name == "signs-summary":
+            for recognised in (True, False, True, False):  # an example: two of four recognised
+                window.signs.answer(recognised)
+        elif arg:
+            for _ in range(int(arg) - 1 if arg.isdigit() else 0):
+                window.signs.answer(False)
     elif name == "out-of-service":
         window.pages.setCurrentWidget(window.out_of_service)
     else:

@@ -19,6 +19,7 @@ from kiosk.content.model import (
     SOURCE_LANGUAGE,
     Clinic,
     Content,
+    Handout,
     KioskSettings,
     Localized,
     PrinterSettings,
@@ -160,7 +161,8 @@ def load_content(folder: Path) -> Content:
     slides = _load_slides(folder, site, problems)
     if not slides:
         problems.append(Problem("slides/", "no usable slides: the kiosk would show 'out of service'"))
-    return Content(folder, site, tuple(slides), tuple(problems))
+    handout = _load_handout(folder, site, problems)
+    return Content(folder, site, tuple(slides), tuple(problems), handout)
 
 
 def _read_text(path: Path, name: str, problems: list[Problem]) -> str | None:
@@ -297,15 +299,14 @@ def _load_slides(folder: Path, site: Site, problems: list[Problem]) -> list[Slid
     return slides
 
 
-def _load_slide(
-    folder: Path, slide_id: str, by_lang: dict[str, Path], site: Site, problems: list[Problem]
-) -> Slide | None:
-    """One slide from its Dutch file (which holds its settings) and its translations."""
-    first_new = len(problems)
+def _parse_languages(
+    by_lang: dict[str, Path], prefix: str, site: Site, problems: list[Problem], slide: bool = True
+) -> tuple[dict[str, _Fields], dict[str, str]]:
+    """Settings and Markdown body of one text in each of its languages, source language first."""
     parsed: dict[str, _Fields] = {}
     bodies: dict[str, str] = {}
     for lang, path in sorted(by_lang.items(), key=lambda item: item[0] != SOURCE_LANGUAGE):
-        name = f"slides/{path.name}"
+        name = f"{prefix}{path.name}"
         if lang not in site.kiosk.languages:
             problems.append(
                 Problem(
@@ -331,8 +332,56 @@ def _load_slide(
             continue
         parsed[lang] = _Fields(data, front, name, problems, line_offset=1)
         bodies[lang] = body
-        _check_body(name, body, body_line, problems)
+        if slide:
+            _check_body(name, body, body_line, problems)
+    return parsed, bodies
 
+
+def _load_handout(folder: Path, site: Site, problems: list[Problem]) -> Handout | None:
+    """The printed handout's own text (`handout.LL.md`): a title and 3–5 key points of the article."""
+    by_lang = {}
+    for path in sorted(folder.glob("handout.*.md")):
+        found = SLIDE_FILE.match(path.name)
+        if found:
+            by_lang[found["lang"]] = path
+    if SOURCE_LANGUAGE not in by_lang:
+        problems.append(
+            Problem(
+                f"handout.{SOURCE_LANGUAGE}.md",
+                "missing: the printed handout has no key points",
+                severity=Severity.WARNING,
+            )
+        )
+        return None
+    parsed, bodies = _parse_languages(by_lang, "", site, problems, slide=False)
+    if SOURCE_LANGUAGE not in parsed:
+        return None
+    for lang, fields in parsed.items():
+        points = len(re.findall(r"^\s*[-*] ", bodies[lang], flags=re.MULTILINE))
+        if not 3 <= points <= 5:
+            problems.append(
+                Problem(
+                    fields.file,
+                    f"has {points} key points; a one-page handout wants 3 to 5",
+                    None,
+                    "body",
+                    Severity.WARNING,
+                )
+            )
+    title = {
+        lang: f.text_value("title", required=True, max_chars=TITLE_MAX_CHARS) for lang, f in parsed.items()
+    }
+    for fields in parsed.values():
+        fields.warn_unknown()
+    return Handout(title=title, points=bodies)
+
+
+def _load_slide(
+    folder: Path, slide_id: str, by_lang: dict[str, Path], site: Site, problems: list[Problem]
+) -> Slide | None:
+    """One slide from its Dutch file (which holds its settings) and its translations."""
+    first_new = len(problems)
+    parsed, bodies = _parse_languages(by_lang, "slides/", site, problems)
     source = parsed.get(SOURCE_LANGUAGE)
     if source is None:
         return None

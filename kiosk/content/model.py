@@ -125,6 +125,14 @@ class Site:
 
 
 @dataclass(frozen=True)
+class Handout:
+    """What the printed A4 handout says besides the signs and contact details."""
+
+    title: Localized
+    points: Localized  # Markdown list of 3–5 key points
+
+
+@dataclass(frozen=True)
 class Content:
     """A loaded content folder: the site's settings and the slides that passed validation, in order."""
 
@@ -132,6 +140,7 @@ class Content:
     site: Site
     slides: tuple[Slide, ...]
     problems: tuple[Problem, ...] = field(default=())
+    handout: Handout | None = None
 
     @property
     def errors(self) -> list[Problem]:

@@ -4,41 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QPainter, QPaintEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QWidget
 
 from kiosk.ui import theme
-
-
-def big_button(text: str, name: str, primary: bool = False) -> QPushButton:
-    """A finger-sized button; its accessible name says what it does for screen readers too."""
-    button = QPushButton(text)
-    button.setObjectName(name)
-    button.setAccessibleName(text.strip("‹› "))
-    button.setProperty("primary", primary)
-    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    button.setCursor(Qt.CursorShape.PointingHandCursor)
-    return button
-
-
-def button_style(m: theme.Metrics) -> str:
-    radius = m.touch_target // 2
-    pad = m.px(34)
-    return f"""
-        QPushButton {{
-            font-family: "{theme.FAMILY}"; font-size: {round(m.button_px)}px; font-weight: 600;
-            color: {theme.ACCENT.name()}; background: {theme.ACCENT_SOFT.name()};
-            border: none; border-radius: {radius}px; padding: 0 {pad}px;
-            min-height: {m.touch_target}px; max-height: {m.touch_target}px; min-width: {m.touch_target}px;
-        }}
-        QPushButton[primary="true"] {{
-            color: {theme.ACCENT_TEXT.name()}; background: {theme.ACCENT.name()};
-        }}
-        QPushButton:pressed {{ background: {theme.HALO.name()}; }}
-        QPushButton:disabled {{ color: {theme.MUTED.name()}; background: transparent; }}
-        QLabel {{
-            font-family: "{theme.FAMILY}"; color: {theme.MUTED.name()}; font-size: {round(m.button_px)}px;
-        }}
-    """
+from kiosk.ui.widgets import big_button, screen_style, text_label
 
 
 class PositionDots(QWidget):
@@ -89,7 +58,7 @@ class TopBar(QWidget):
     def __init__(self, clinic_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._signs_available = self._contact_available = self._language_available = False
-        self.name = QLabel(clinic_name)
+        self.name = text_label("hint", clinic_name)
         self.signs = big_button(self.tr("Herken je de signalen?"), "signs")
         self.contact = big_button(self.tr("Contact"), "contact", primary=True)
         self.language = big_button("", "language")
@@ -103,7 +72,7 @@ class TopBar(QWidget):
             row.addWidget(button)
 
     def apply_metrics(self, m: theme.Metrics) -> None:
-        self.setStyleSheet(button_style(m))
+        self.setStyleSheet(screen_style(m))
         self.row.setContentsMargins(m.margin, m.px(24), m.margin, 0)
         self.row.setSpacing(m.px(20))
         self.setFixedHeight(m.touch_target + m.px(24))
@@ -131,7 +100,7 @@ class BottomBar(QWidget):
         super().__init__(parent)
         self.previous = big_button(self.tr("‹ Vorige"), "previous")
         self.next = big_button(self.tr("Volgende ›"), "next", primary=True)
-        self.hint = QLabel(self.tr("Tik op het scherm om zelf te lezen"))
+        self.hint = text_label("hint", self.tr("Tik op het scherm om zelf te lezen"))
         self.dots = PositionDots()
         self.previous.clicked.connect(self.previous_requested)
         self.next.clicked.connect(self.next_requested)
@@ -144,7 +113,7 @@ class BottomBar(QWidget):
         row.addWidget(self.next)
 
     def apply_metrics(self, m: theme.Metrics) -> None:
-        self.setStyleSheet(button_style(m))
+        self.setStyleSheet(screen_style(m))
         self.row.setContentsMargins(m.margin, 0, m.margin, m.px(32))
         self.dots.set_dot_size(m.px(16))
         self.setFixedHeight(m.touch_target + m.px(32))

@@ -11,15 +11,17 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
-from PySide6.QtWidgets import QStackedLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLayout, QStackedLayout, QVBoxLayout, QWidget
 
 from kiosk.content import Content
 from kiosk.services.idle import IdleWatch
 from kiosk.ui import theme
+from kiosk.ui.contact import ContactScreen
 from kiosk.ui.controls import BottomBar, TopBar
 from kiosk.ui.gestures import Gesture, TouchTracker
 from kiosk.ui.out_of_service import OutOfService
 from kiosk.ui.pictures import PictureCache
+from kiosk.ui.signs import SignsScreen
 from kiosk.ui.slide_view import SlideRenderer
 from kiosk.ui.slideshow import SlideShow
 
@@ -56,6 +58,9 @@ class KioskWindow(QWidget):
         self.top_bar = TopBar(content.site.clinic.name)
         self.bottom_bar = BottomBar()
         self.out_of_service = OutOfService(self.pictures)
+        self.signs = SignsScreen(self.pictures)
+        self.contact = ContactScreen()
+        self._contact_return: QWidget = self.signs
         self.idle = IdleWatch(self._idle_ms(), self)
 
         loop_page = QWidget()
@@ -67,8 +72,11 @@ class KioskWindow(QWidget):
         column.addWidget(self.bottom_bar)
         self.loop_page = loop_page
         self.pages = QStackedLayout(self)
+        self.pages.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)  # the screen's size is the size
         self.pages.addWidget(loop_page)
         self.pages.addWidget(self.out_of_service)
+        self.pages.addWidget(self.signs)
+        self.pages.addWidget(self.contact)
         self.setAutoFillBackground(True)
         palette = self.palette()
         palette.setColor(self.backgroundRole(), theme.BACKGROUND)
@@ -79,6 +87,11 @@ class KioskWindow(QWidget):
         self.bottom_bar.previous_requested.connect(self.slideshow.previous)
         self.bottom_bar.next_requested.connect(self.slideshow.next)
         self.top_bar.language_requested.connect(self.next_language)
+        self.top_bar.signs_requested.connect(self.show_signs)
+        self.top_bar.contact_requested.connect(self.show_contact)
+        self.signs.contact_requested.connect(self.show_contact)
+        self.signs.left.connect(self.show_slides)
+        self.contact.back_requested.connect(lambda: self.pages.setCurrentWidget(self._contact_return))
         self.slideshow.slide_changed.connect(self._show_position)
         self.idle.idle_timed_out.connect(self.reset_to_loop)
         if kiosk_mode:
@@ -95,6 +108,10 @@ class KioskWindow(QWidget):
             self.language = kiosk.default_language
         self.idle.set_timeout_ms(self._idle_ms())
         self.top_bar.name.setText(content.site.clinic.name)
+        signs = content.signs_slide
+        if signs is not None and signs.signs is not None:
+            self.signs.set_content(signs.signs, content.site.urgent.text, self.language)
+        self.contact.set_site(content.site, self.language)
         self._refresh_slides()
         self._update_bars()
 
@@ -113,12 +130,16 @@ class KioskWindow(QWidget):
     def _update_bars(self) -> None:
         languages = self.content.site.kiosk.languages
         self.top_bar.set_available(
-            signs=False,
-            contact=False,
+            signs=self._has_signs(),
+            contact=True,
             language_name=LANGUAGE_NAMES.get(self.language, self.language) if len(languages) > 1 else None,
         )
         self.top_bar.set_interactive(self.interactive)
         self.bottom_bar.set_interactive(self.interactive)
+
+    def _has_signs(self) -> bool:
+        slide = self.content.signs_slide
+        return slide is not None and slide.signs is not None
 
     def _show_position(self, index: int) -> None:
         self.bottom_bar.set_position(index, len(self.slideshow.slides()))
@@ -136,12 +157,30 @@ class KioskWindow(QWidget):
     def _on_gesture(self, gesture: Gesture, where: QPointF) -> None:
         was_interactive = self.interactive
         self.take_over()
+        current = self.slideshow.current_slide()
+        if gesture is Gesture.TAP and current is not None and current.signs is not None:
+            self.show_signs()  # the signs slide invites a tap
+            return
         if gesture is Gesture.SWIPE_LEFT:
             self.slideshow.next()
         elif gesture is Gesture.SWIPE_RIGHT:
             self.slideshow.previous()
         elif gesture is Gesture.TAP and was_interactive:
             (self.slideshow.next if where.x() >= self.slideshow.width() / 2 else self.slideshow.previous)()
+
+    def show_signs(self) -> None:
+        if self._has_signs():
+            self.take_over()
+            self.pages.setCurrentWidget(self.signs)
+
+    def show_contact(self) -> None:
+        self.take_over()
+        current = self.pages.currentWidget()
+        self._contact_return = current if current is self.signs else self.loop_page
+        self.pages.setCurrentWidget(self.contact)
+
+    def show_slides(self) -> None:
+        self.pages.setCurrentWidget(self.loop_page)
 
     def next_language(self) -> None:
         languages = self.content.site.kiosk.languages
@@ -150,6 +189,8 @@ class KioskWindow(QWidget):
     def set_language(self, lang: str) -> None:
         self.language = lang
         self.slideshow.set_language(lang)
+        self.signs.set_language(lang)
+        self.contact.set_language(lang)
         self._update_bars()
 
     def reset_to_loop(self) -> None:
@@ -157,6 +198,10 @@ class KioskWindow(QWidget):
         self.idle.stop()
         self.interactive = False
         self.language = self.content.site.kiosk.default_language
+        self.signs.reset()
+        self.contact.reset()
+        self.signs.set_language(self.language)
+        self.contact.set_language(self.language)
         self._refresh_slides()
         self.slideshow.show_index(0, animate=False)
         self.slideshow.set_playing(True)
@@ -187,4 +232,6 @@ class KioskWindow(QWidget):
         m = theme.Metrics.for_size(self.size())
         self.top_bar.apply_metrics(m)
         self.bottom_bar.apply_metrics(m)
+        self.signs.apply_metrics(m, self.size())
+        self.contact.apply_metrics(m, self.size())
         super().resizeEvent(event)

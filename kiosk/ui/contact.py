@@ -1,0 +1,117 @@
+"""The contact screen: the clinic, how to reach it, a QR code to take home, and a printed handout."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout, QWidget
+
+from kiosk.content import pick
+from kiosk.content.model import Site
+from kiosk.services.qr import qr_payload
+from kiosk.ui import theme
+from kiosk.ui.widgets import QrView, big_button, fit_text, text_label
+
+
+class ContactScreen(QWidget):
+    back_requested = Signal()
+    print_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._site: Site | None = None
+        self._lang = "nl"
+        self._fit: tuple[theme.Metrics, QSize] | None = None
+        self._can_print = True
+        self.back = big_button(self.tr("‹ Terug"), "contact-back")
+        self.name = text_label("title")
+        self.offer = text_label("body")
+        self.details = text_label("lead")
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.hours = text_label("body")
+        self.urgent = text_label("urgent")
+        self.qr = QrView()
+        self.qr_caption = text_label("muted", self.tr("Scan met de camera van je telefoon"))
+        self.qr_caption.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.print = big_button(self.tr("Print een folder"), "print", primary=True)
+        self.status = text_label("body")
+        self.status.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.status.setAccessibleName(self.tr("Printstatus"))
+
+        header = QHBoxLayout()
+        header.addWidget(self.back)
+        header.addStretch(1)
+        info = QVBoxLayout()
+        info.addStretch(1)
+        for widget in (self.name, self.offer, self.details, self.hours):
+            info.addWidget(widget)
+        info.addStretch(1)
+        self.info = info
+        take_home = QVBoxLayout()
+        take_home.addStretch(1)
+        take_home.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignHCenter)
+        take_home.addWidget(self.qr_caption)
+        take_home.addWidget(self.print, 0, Qt.AlignmentFlag.AlignHCenter)
+        take_home.addWidget(self.status)
+        take_home.addStretch(1)
+        self.take_home = take_home
+        self.body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.body.addLayout(info, 6)
+        self.body.addLayout(take_home, 4)
+        outer = QVBoxLayout(self)
+        outer.addLayout(header)
+        outer.addLayout(self.body, 1)
+        outer.addWidget(self.urgent)
+        self.outer = outer
+        self.back.clicked.connect(self.back_requested)
+        self.print.clicked.connect(self.print_requested)
+
+    def set_site(self, site: Site, lang: str, can_print: bool = True) -> None:
+        self._site, self._lang, self._can_print = site, lang, can_print
+        clinic = site.clinic
+        self.name.setText(clinic.name)
+        self.offer.setText(pick(clinic.offer, lang))
+        self.offer.setVisible(bool(self.offer.text()))
+        lines = [
+            (self.tr("Telefoon"), clinic.phone),
+            (self.tr("E-mail"), clinic.email),
+            (self.tr("Website"), clinic.website.removeprefix("https://").removeprefix("http://")),
+        ]
+        self.details.setText("\n".join(f"{label}: {value}" for label, value in lines if value))
+        self.hours.setText(pick(clinic.hours, lang))
+        self.hours.setVisible(bool(self.hours.text()))
+        self.urgent.setText(pick(site.urgent.text, lang))
+        self.urgent.setVisible(bool(self.urgent.text()))
+        self.qr.set_payload(qr_payload(site))
+        self.qr_caption.setVisible(bool(self.qr.payload))
+        self.print.setVisible(can_print)
+        self._refit()
+
+    def set_language(self, lang: str) -> None:
+        if self._site is not None:
+            self.set_site(self._site, lang, self._can_print)
+
+    def show_status(self, text: str) -> None:
+        self.status.setText(text)
+
+    def reset(self) -> None:
+        self.status.setText("")
+        self.print.setEnabled(True)
+
+    def apply_metrics(self, m: theme.Metrics, size: QSize) -> None:
+        side = m.px(420)  # 11 cm on a 24-inch 1080p screen: a phone reads it from arm's length
+        self.qr.setFixedSize(side, side)
+        self.body.setDirection(
+            QBoxLayout.Direction.TopToBottom if m.portrait else QBoxLayout.Direction.LeftToRight
+        )
+        self.body.setSpacing(m.margin)
+        self.info.setSpacing(m.px(20))
+        self.take_home.setSpacing(m.px(16))
+        self.outer.setContentsMargins(m.margin, m.px(24), m.margin, m.margin)
+        self.outer.setSpacing(m.px(24))
+        self._fit = (m, size)
+        self._refit()
+
+    def _refit(self) -> None:
+        """Text changes (another card, another language) can change what fits: measure again."""
+        if self._fit is not None:
+            fit_text(self, [self.outer], *self._fit)

@@ -1,0 +1,184 @@
+"""The warning signs, one calm card at a time, then a summary that does not judge.
+
+The answers live only in this widget's memory; `reset()` (idle, "Klaar") forgets them. Nothing is logged.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QStackedLayout, QVBoxLayout, QWidget
+
+from kiosk.content import pick
+from kiosk.content.model import Localized, SignsPart
+from kiosk.ui import theme
+from kiosk.ui.pictures import PictureCache
+from kiosk.ui.widgets import PictureView, big_button, fit_text, text_label
+
+
+class SignsScreen(QWidget):
+    contact_requested = Signal()
+    left = Signal()  # back to the slides
+
+    def __init__(self, pictures: PictureCache, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._signs: SignsPart | None = None
+        self._urgent: Localized = {}
+        self._lang = "nl"
+        self._fit: tuple[theme.Metrics, QSize] | None = None
+        self.answers: list[bool | None] = []
+        self.card = 0
+
+        self.back = big_button(self.tr("‹ Terug"), "signs-back")
+        self.progress = text_label("muted")
+        self.picture = PictureView(pictures)
+        self.sign_text = text_label("title")
+        self.recognised = big_button(self.tr("Dit herken ik"), "recognised", primary=True)
+        self.next = big_button(self.tr("Volgende ›"), "signs-next")
+        self.summary_title = text_label("lead")
+        self.advice = text_label("body")
+        self.disclaimer = text_label("muted")
+        self.urgent = text_label("urgent")
+        self.to_contact = big_button(self.tr("Contact en QR-code"), "to-contact", primary=True)
+        self.done = big_button(self.tr("Klaar"), "signs-done")
+
+        header = QHBoxLayout()
+        header.addWidget(self.back)
+        header.addStretch(1)
+        header.addWidget(self.progress)
+        card_page = QWidget()
+        self.card_body = QBoxLayout(QBoxLayout.Direction.LeftToRight, card_page)
+        self.card_body.addWidget(self.picture, 4)
+        column = QVBoxLayout()
+        column.addStretch(1)
+        column.addWidget(self.sign_text)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.recognised)
+        buttons.addWidget(self.next)
+        buttons.addStretch(1)
+        self.card_buttons = buttons
+        column.addLayout(buttons)
+        column.addStretch(1)
+        self.card_body.addLayout(column, 6)
+        summary_page = QWidget()
+        summary = QVBoxLayout(summary_page)
+        summary.addStretch(1)
+        for widget in (self.summary_title, self.advice, self.disclaimer, self.urgent):
+            summary.addWidget(widget)
+        summary_buttons = QHBoxLayout()
+        summary_buttons.addWidget(self.to_contact)
+        summary_buttons.addWidget(self.done)
+        summary_buttons.addStretch(1)
+        summary.addLayout(summary_buttons)
+        summary.addStretch(1)
+        self.summary_spacing = summary
+        self.pages = QStackedLayout()
+        self.pages.addWidget(card_page)
+        self.pages.addWidget(summary_page)
+        self.summary_page = summary_page
+        outer = QVBoxLayout(self)
+        outer.addLayout(header)
+        outer.addLayout(self.pages, 1)
+        self.outer = outer
+
+        self.back.clicked.connect(self.go_back)
+        self.recognised.clicked.connect(lambda: self.answer(True))
+        self.next.clicked.connect(lambda: self.answer(False))
+        self.to_contact.clicked.connect(self.contact_requested)
+        self.done.clicked.connect(self._finish)
+
+    def set_content(self, signs: SignsPart, urgent: Localized, lang: str) -> None:
+        self._signs, self._urgent, self._lang = signs, urgent, lang
+        if len(self.answers) != len(signs.signs):
+            self.reset()
+        self._show()
+
+    def set_language(self, lang: str) -> None:
+        self._lang = lang
+        self._show()
+
+    # -- the visitor's path --------------------------------------------------------------------
+    def reset(self) -> None:
+        """Forget every answer: the next visitor starts with a clean card."""
+        count = len(self._signs.signs) if self._signs else 0
+        self.answers = [None] * count
+        self.card = 0
+        self._show()
+
+    def answer(self, recognised: bool) -> None:
+        if self.card < len(self.answers):
+            self.answers[self.card] = recognised
+            self.card += 1
+            self._show()
+
+    def go_back(self) -> None:
+        if self.card == 0:
+            self.left.emit()
+        else:
+            self.card -= 1
+            self._show()
+
+    def recognised_count(self) -> int:
+        return sum(1 for a in self.answers if a)
+
+    def on_summary(self) -> bool:
+        return self.pages.currentWidget() is self.summary_page
+
+    def _finish(self) -> None:
+        self.reset()
+        self.left.emit()
+
+    # -- showing -------------------------------------------------------------------------------
+    def _show(self) -> None:
+        signs = self._signs
+        if signs is None:
+            return
+        total = len(signs.signs)
+        if self.card < total:
+            self.pages.setCurrentIndex(0)
+            self.progress.setText(
+                self.tr("Signaal %1 van %2").replace("%1", str(self.card + 1)).replace("%2", str(total))
+            )
+            self.sign_text.setText(pick(signs.signs[self.card], self._lang))
+            self.picture.set_picture(signs.sign_illustrations[self.card])
+            chosen = self.answers[self.card] is True
+            self.recognised.setText(self.tr("✓ Dit herken ik") if chosen else self.tr("Dit herken ik"))
+            self.recognised.setProperty("chosen", chosen)
+            self.recognised.style().polish(self.recognised)
+        else:
+            self.pages.setCurrentIndex(1)
+            self.progress.setText("")
+            self.summary_title.setText(self._summary_line(self.recognised_count(), total))
+            self.advice.setText("\n".join(f"•  {pick(a, self._lang)}" for a in signs.advice))
+            self.disclaimer.setText(pick(signs.not_a_diagnosis, self._lang))
+            self.disclaimer.setVisible(bool(self.disclaimer.text()))
+            self.urgent.setText(pick(self._urgent, self._lang))
+            self.urgent.setVisible(bool(self.urgent.text()))
+        self._refit()
+
+    def _summary_line(self, recognised: int, total: int) -> str:
+        if recognised == 0:
+            return self.tr("Je herkent geen van deze signalen. Fijn dat je even hebt gekeken.")
+        return (
+            self.tr("Je herkent %1 van de %2 signalen.")
+            .replace("%1", str(recognised))
+            .replace("%2", str(total))
+        )
+
+    def apply_metrics(self, m: theme.Metrics, size: QSize) -> None:
+        portrait = m.portrait
+        direction = QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+        self.card_body.setDirection(direction)
+        self.card_body.setSpacing(m.margin)
+        self.card_body.setStretch(0, 5 if portrait else 4)
+        self.card_body.setStretch(1, 4 if portrait else 6)
+        self.outer.setContentsMargins(m.margin, m.px(24), m.margin, m.margin)
+        self.outer.setSpacing(m.px(24))
+        self.summary_spacing.setSpacing(m.px(24))
+        self.card_buttons.setSpacing(m.px(24))
+        self._fit = (m, size)
+        self._refit()
+
+    def _refit(self) -> None:
+        """Text changes (another card, another language) can change what fits: measure again."""
+        if self._fit is not None:
+            fit_text(self, [self.outer], *self._fit)

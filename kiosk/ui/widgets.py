@@ -1,0 +1,133 @@
+"""Building blocks the screens share: finger-sized buttons, text by role, pictures and the QR code."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtWidgets import QLabel, QLayout, QPushButton, QSizePolicy, QWidget
+
+from kiosk.services.qr import draw_qr, qr_modules
+from kiosk.ui import theme
+from kiosk.ui.pictures import PictureCache
+from kiosk.ui.slide_view import draw_picture
+
+
+def big_button(text: str, name: str, primary: bool = False) -> QPushButton:
+    """A finger-sized button; its accessible name says what it does for screen readers too."""
+    button = QPushButton(text)
+    button.setObjectName(name)
+    button.setAccessibleName(text.strip("‹›✓ "))
+    button.setProperty("primary", primary)
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    button.setCursor(Qt.CursorShape.PointingHandCursor)
+    return button
+
+
+def text_label(role: str, text: str = "") -> QLabel:
+    """A wrapped label whose look comes from its role: title, lead, body, muted, hint or urgent."""
+    label = QLabel(text)
+    label.setProperty("role", role)
+    label.setWordWrap(role != "hint")
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+    return label
+
+
+FIT_SCALES = (1.0, 0.9, 0.8, 0.72)
+
+
+def screen_style(m: theme.Metrics, text_scale: float = 1.0) -> str:
+    """One stylesheet for every screen, sized for this screen: the calm palette, large type."""
+    radius = m.touch_target // 2
+    title, lead, body = m.title_px * text_scale, m.title_px * 0.8 * text_scale, m.body_px * text_scale
+    return f"""
+        QWidget {{ font-family: "{theme.FAMILY}"; }}
+        QPushButton {{
+            font-size: {round(m.button_px)}px; font-weight: 600;
+            color: {theme.ACCENT.name()}; background: {theme.ACCENT_SOFT.name()};
+            border: none; border-radius: {radius}px; padding: 0 {m.px(34)}px;
+            min-height: {m.touch_target}px; max-height: {m.touch_target}px; min-width: {m.touch_target}px;
+        }}
+        QPushButton[primary="true"] {{
+            color: {theme.ACCENT_TEXT.name()}; background: {theme.ACCENT.name()};
+        }}
+        QPushButton[chosen="true"] {{ color: {theme.ACCENT_TEXT.name()}; background: {theme.TITLE.name()}; }}
+        QPushButton:pressed {{ background: {theme.HALO.name()}; color: {theme.TITLE.name()}; }}
+        QLabel {{ color: {theme.TEXT.name()}; font-size: {round(body)}px; }}
+        QLabel[role="title"] {{ color: {theme.TITLE.name()}; font-size: {round(title)}px; font-weight: 700; }}
+        QLabel[role="lead"] {{ color: {theme.TITLE.name()}; font-size: {round(lead)}px; font-weight: 600; }}
+        QLabel[role="muted"], QLabel[role="hint"] {{ color: {theme.MUTED.name()};
+                                                     font-size: {round(m.button_px)}px; }}
+        QLabel[role="urgent"] {{
+            color: {theme.TEXT.name()}; font-size: {round(m.button_px)}px; font-weight: 600;
+            border: {max(2, m.px(3))}px solid {theme.TITLE.name()}; border-radius: {m.px(16)}px;
+            padding: {m.px(16)}px {m.px(24)}px; background: {theme.BACKGROUND.lighter(103).name()};
+        }}
+    """
+
+
+def fit_text(screen: QWidget, pages: Sequence[QLayout], m: theme.Metrics, size: QSize) -> float:
+    """Style `screen` with the largest text at which every page fits `size`; long text steps down a little.
+
+    A page's need is measured with wrapping (heightForWidth), the way Qt will lay it out.
+    """
+    for scale in FIT_SCALES:
+        screen.setStyleSheet(screen_style(m, scale))
+        for child in screen.findChildren(QLabel):
+            child.style().unpolish(child)
+            child.style().polish(child)
+        if all(needed_height(page, size.width()) <= size.height() for page in pages):
+            return scale
+    return FIT_SCALES[-1]
+
+
+def needed_height(layout: QLayout, width: int) -> int:
+    if layout.hasHeightForWidth():
+        return layout.totalHeightForWidth(width)
+    return layout.totalMinimumSize().height()
+
+
+class PictureView(QWidget):
+    """An illustration on its soft round halo, as large as the widget allows."""
+
+    def __init__(self, pictures: PictureCache, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._pictures = pictures
+        self._path: Path | None = None
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def set_picture(self, path: Path | None) -> None:
+        self._path = path
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        draw_picture(painter, self._pictures, self._path, QRectF(self.rect()))
+        painter.end()
+
+
+class QrView(QWidget):
+    """The contact QR code, drawn crisp on whole pixels with its quiet zone, as large as the widget."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._modules: list[list[bool]] = []
+        self.payload = ""
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+
+    def set_payload(self, payload: str) -> None:
+        self.payload = payload
+        self._modules = qr_modules(payload) if payload else []
+        self.setVisible(bool(payload))
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if not self._modules:
+            return
+        painter = QPainter(self)
+        draw_qr(painter, QRectF(self.rect()), self._modules)
+        painter.end()
