@@ -15,7 +15,8 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m kiosk",
         description="Wachtkamer kiosk. Without a command it runs the kiosk (fullscreen).",
-        epilog="commands: validate DIR | shot --screen NAME --size WxH --out FILE.png | selftest  "
+        epilog="commands: validate DIR | shot --screen NAME --size WxH --out FILE.png | "
+        "handout --out FILE.pdf | selftest | set-pin  "
         "(python -m kiosk COMMAND --help for more)",
     )
     parser.add_argument(
@@ -82,6 +83,35 @@ def _shot(argv: list[str]) -> int:
     return 0
 
 
+def _handout(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m kiosk handout",
+        description="Write the printed A4 handout to a PDF, as it would print.",
+    )
+    parser.add_argument("--out", required=True, type=Path)
+    parser.add_argument("--content", type=Path, default=None)
+    parser.add_argument("--lang", default=None, help="language code, e.g. nl (default: the site's own)")
+    args = parser.parse_args(argv)
+    _offscreen_app()
+    from kiosk.app import create_application
+    from kiosk.services.content_source import load_logged
+    from kiosk.services.handout import write_handout_pdf
+
+    create_application()
+    content = load_logged(args.content or default_content_dir())
+    lang = args.lang or content.site.kiosk.default_language
+    if lang not in content.site.kiosk.languages:
+        print(f"language '{lang}' is not offered by this content", file=sys.stderr)
+        return 2
+    try:
+        write_handout_pdf(args.out, content, lang)
+    except OSError as err:
+        print(f"cannot write {args.out}: {err.strerror or err}", file=sys.stderr)
+        return 1
+    print(args.out)
+    return 0
+
+
 def _selftest(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m kiosk selftest",
@@ -95,7 +125,37 @@ def _selftest(argv: list[str]) -> int:
     return run_selftest(args.content or default_content_dir())
 
 
-COMMANDS = {"validate": _validate, "shot": _shot, "selftest": _selftest}
+def _set_pin(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m kiosk set-pin",
+        description="Set the staff PIN (4 to 8 digits); only a salted hash is stored.",
+    )
+    parser.add_argument("--content", type=Path, default=None)
+    args = parser.parse_args(argv)
+    import getpass
+
+    from kiosk.content.editing import ContentEditor
+    from kiosk.services.pin import hash_pin, valid_new_pin
+
+    pin = getpass.getpass("New staff PIN (4-8 digits): ")
+    if not valid_new_pin(pin):
+        print("A PIN is 4 to 8 digits.", file=sys.stderr)
+        return 2
+    if getpass.getpass("Once more: ") != pin:
+        print("The two PINs differ; nothing changed.", file=sys.stderr)
+        return 2
+    result = ContentEditor(args.content or default_content_dir()).save_site({"staff.pin_hash": hash_pin(pin)})
+    print("Staff PIN set." if result.saved else f"Not saved: {result.message()}")
+    return 0 if result.saved else 1
+
+
+COMMANDS = {
+    "validate": _validate,
+    "shot": _shot,
+    "handout": _handout,
+    "selftest": _selftest,
+    "set-pin": _set_pin,
+}
 
 
 def main(argv: list[str] | None = None) -> int:

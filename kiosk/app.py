@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import logging
 import signal
 import socket
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSocketNotifier
 from PySide6.QtWidgets import QApplication
 
 from kiosk import __version__
-from kiosk.content import Content, Severity, load_content
+from kiosk.services.content_source import ContentWatch, load_logged
+from kiosk.services.printing import HandoutPrinter
 from kiosk.ui import theme
 from kiosk.ui.window import KioskWindow
 
@@ -32,29 +35,30 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def load_and_log(content_dir: Path) -> Content:
-    content = load_content(content_dir)
-    for problem in content.problems:
-        level = logging.ERROR if problem.severity is Severity.ERROR else logging.WARNING
-        log.log(level, "content: %s", problem)
-    log.info(
-        "content loaded from %s: %d slides, %d errors, %d warnings",
-        content_dir,
-        len(content.slides),
-        len(content.errors),
-        len(content.problems) - len(content.errors),
+def build_kiosk(
+    content_dir: Path,
+    windowed: bool = False,
+    time_scale: float = 1.0,
+    watch: bool = False,
+    clock: Callable[[], dt.datetime] = dt.datetime.now,
+) -> KioskWindow:
+    """The kiosk window on a content folder, with the site's printer; the application must exist.
+
+    With `watch`, edits to the folder from outside are picked up (debounced) while it runs.
+    """
+    content = load_logged(content_dir)
+    printer = HandoutPrinter(content.site.printer, clock=clock)
+    window = KioskWindow(
+        content, kiosk_mode=not windowed, time_scale=time_scale, clock=clock, printer=printer
     )
-    return content
-
-
-def build_kiosk(content_dir: Path, windowed: bool = False, time_scale: float = 1.0) -> KioskWindow:
-    """The kiosk window on a content folder; the application must exist (see create_application)."""
-    return KioskWindow(load_and_log(content_dir), kiosk_mode=not windowed, time_scale=time_scale)
+    if watch:
+        ContentWatch(content_dir, window).changed.connect(window.reload_content)
+    return window
 
 
 def run(content_dir: Path, windowed: bool) -> int:
     app = create_application()
-    window = build_kiosk(content_dir, windowed)
+    window = build_kiosk(content_dir, windowed, watch=True)
     _quit_on_os_signals(window)
     if windowed:
         window.resize(1280, 800)

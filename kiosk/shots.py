@@ -15,7 +15,7 @@ class UnknownScreenError(ValueError):
 
 SCREEN_HELP = (
     "slide:N (1 = first slide), controls:N (slide N with the visitor's controls), signs, signs:N (card N), "
-    "signs-summary, contact, out-of-service"
+    "signs-summary, contact, pin, staff:slides|contact|kiosk|status, closed, out-of-service"
 )
 
 
@@ -50,6 +50,17 @@ def show_screen(window: KioskWindow, screen: str) -> None:
         elif arg:
             for _ in range(int(arg) - 1 if arg.isdigit() else 0):
                 window.signs.answer(False)
+    elif name == "pin":
+        window.reset_to_loop()
+        window.staff.open_pad()
+    elif name == "staff":
+        window.reset_to_loop()
+        window.staff.enter()
+        tabs = window.staff.screen.tabs
+        titles = ["slides", "contact", "kiosk", "status"]
+        tabs.setCurrentIndex(titles.index(arg) if arg in titles else 0)
+    elif name == "closed":
+        window.pages.setCurrentWidget(window.closed)
     elif name == "out-of-service":
         window.pages.setCurrentWidget(window.out_of_service)
     else:

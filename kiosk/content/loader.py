@@ -7,147 +7,32 @@ always show *something* and `validate` can always say *what* to fix.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 from kiosk.content import toml_text
+from kiosk.content.fields import Fields, read_text
 from kiosk.content.images import image_problem
 from kiosk.content.model import (
     SOURCE_LANGUAGE,
-    Clinic,
     Content,
     Handout,
-    KioskSettings,
     Localized,
-    PrinterSettings,
     Problem,
-    QrTarget,
     Severity,
     SignsPart,
     Site,
     Slide,
-    UrgentHelp,
 )
+from kiosk.content.site import load_site
 
-SITE_FILE = "site.toml"
 SLIDE_FILE = re.compile(r"^(?P<id>[A-Za-z0-9_\-]+)\.(?P<lang>[a-z]{2})\.md$")
 SLIDE_KINDS = ("article", "signs")
 FRONT_MATTER_FENCE = "+++"
 WORDS_ADVISED = 60
 WORDS_MAX = 90
 TITLE_MAX_CHARS = 70
-EXAMPLE_DOMAINS = ("example.org", "example.com", "example.net")
-
-
-@dataclass
-class _Fields:
-    """Typed access to one parsed TOML table that records a Problem (with line) for every bad value."""
-
-    data: dict[str, Any]
-    text: str
-    file: str
-    problems: list[Problem]
-    line_offset: int = 0
-    prefix: str = ""
-    used: set[str] = field(default_factory=set)
-
-    def report(self, key: str, message: str, severity: Severity = Severity.ERROR) -> None:
-        dotted = f"{self.prefix}{key}"
-        line = toml_text.line_of(self.text, dotted)
-        self.problems.append(
-            Problem(self.file, message, None if line is None else line + self.line_offset, dotted, severity)
-        )
-
-    def _get(self, key: str) -> Any:
-        self.used.add(key)
-        return self.data.get(key)
-
-    def text_value(self, key: str, default: str = "", required: bool = False, max_chars: int = 0) -> str:
-        value = self._get(key)
-        if value is None:
-            if required:
-                self.report(key, "is missing")
-            return default
-        if not isinstance(value, str):
-            self.report(key, f"should be text in quotes, not {value!r}")
-            return default
-        if required and not value.strip():
-            self.report(key, "is empty")
-        if max_chars and len(value) > max_chars:
-            self.report(key, f"is {len(value)} characters long; keep it under {max_chars}")
-        return value.strip()
-
-    def localized(self, key: str, required: bool = False) -> Localized:
-        """A text given either plainly (in the source language) or as a table of languages."""
-        value = self._get(key)
-        if isinstance(value, str):
-            return {SOURCE_LANGUAGE: value.strip()}
-        if isinstance(value, dict) and all(isinstance(v, str) for v in value.values()):
-            return {lang: text.strip() for lang, text in value.items()}
-        if value is not None:
-            self.report(key, 'should be text, or a table of texts per language (nl = "...")')
-        elif required:
-            self.report(key, "is missing")
-        return {}
-
-    def number(self, key: str, default: float, low: float, high: float) -> float:
-        value = self._get(key)
-        if value is None:
-            return default
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            self.report(key, f"should be a number, not {value!r}")
-            return default
-        if not low <= value <= high:
-            self.report(key, f"is {value}; it must be between {low:g} and {high:g}")
-            return default
-        return float(value)
-
-    def date(self, key: str) -> dt.date | None:
-        value = self._get(key)
-        if value is None:
-            return None
-        if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-            return value
-        self.report(key, "should be a date like 2026-03-01 (no quotes)")
-        return None
-
-    def text_list(self, key: str) -> list[str]:
-        value = self._get(key)
-        if value is None:
-            return []
-        if isinstance(value, list) and all(isinstance(v, str) for v in value):
-            return [v.strip() for v in value]
-        self.report(key, 'should be a list of texts: ["...", "..."]')
-        return []
-
-    def table(self, key: str) -> _Fields:
-        value = self._get(key)
-        if value is not None and not isinstance(value, dict):
-            self.report(key, "should be a table")
-            value = None
-        return _Fields(
-            value or {}, self.text, self.file, self.problems, self.line_offset, f"{self.prefix}{key}."
-        )
-
-    def tables(self, key: str) -> list[_Fields]:
-        value = self._get(key)
-        if value is None:
-            return []
-        if not (isinstance(value, list) and all(isinstance(v, dict) for v in value)):
-            self.report(key, f"should be a list of [[{key}]] tables")
-            return []
-        return [
-            _Fields(v, self.text, self.file, self.problems, self.line_offset, f"{self.prefix}{key}.")
-            for v in value
-        ]
-
-    def warn_unknown(self, known: tuple[str, ...] = ()) -> None:
-        for key in self.data:
-            if key not in self.used and key not in known:
-                self.report(key, "is not a setting the kiosk knows; check its spelling", Severity.WARNING)
 
 
 def load_content(folder: Path) -> Content:
@@ -156,8 +41,8 @@ def load_content(folder: Path) -> Content:
     problems: list[Problem] = []
     if not folder.is_dir():
         problems.append(Problem(str(folder), "content folder does not exist"))
-        return Content(folder, _load_site(folder, problems), (), tuple(problems))
-    site = _load_site(folder, problems)
+        return Content(folder, load_site(folder, problems), (), tuple(problems))
+    site = load_site(folder, problems)
     slides = _load_slides(folder, site, problems)
     if not slides:
         problems.append(Problem("slides/", "no usable slides: the kiosk would show 'out of service'"))
@@ -165,99 +50,7 @@ def load_content(folder: Path) -> Content:
     return Content(folder, site, tuple(slides), tuple(problems), handout)
 
 
-def _read_text(path: Path, name: str, problems: list[Problem]) -> str | None:
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        problems.append(Problem(name, f"cannot be read ({err.strerror})"))
-        return None
-    line, message = toml_text.first_bad_byte_line(data)
-    if message:
-        problems.append(Problem(name, message, line))
-        return None
-    return data.decode("utf-8").replace("\r\n", "\n")
-
-
-def _load_site(folder: Path, problems: list[Problem]) -> Site:
-    path = folder / SITE_FILE
-    data: dict[str, Any] = {}
-    text = ""
-    if not path.is_file():
-        problems.append(Problem(SITE_FILE, "missing; using example settings"))
-    else:
-        text = _read_text(path, SITE_FILE, problems) or ""
-        try:
-            data = toml_text.parse(text)
-        except toml_text.TomlError as err:
-            problems.append(Problem(SITE_FILE, f"is not valid TOML: {err}; using example settings", err.line))
-    root = _Fields(data, text, SITE_FILE, problems)
-    clinic_t, qr_t, urgent_t = root.table("clinic"), root.table("qr"), root.table("urgent")
-    printer_t, kiosk_t = root.table("printer"), root.table("kiosk")
-    root.warn_unknown(known=("schedule", "staff"))
-
-    clinic = Clinic(
-        name=clinic_t.text_value("name", "Praktijk", required=bool(data)),
-        offer=clinic_t.localized("offer"),
-        phone=clinic_t.text_value("phone"),
-        email=clinic_t.text_value("email"),
-        website=clinic_t.text_value("website"),
-        hours=clinic_t.localized("hours"),
-    )
-    clinic_t.warn_unknown()
-    qr = _qr_target(qr_t, clinic)
-    urgent = UrgentHelp(text=urgent_t.localized("text"), phone=urgent_t.text_value("phone"))
-    urgent_t.warn_unknown()
-    printer = PrinterSettings(
-        name=printer_t.text_value("name"),
-        min_interval_s=int(printer_t.number("min_interval", 60, 0, 3600)),
-        max_per_day=int(printer_t.number("max_per_day", 50, 0, 10_000)),
-    )
-    printer_t.warn_unknown()
-    kiosk = _kiosk_settings(kiosk_t)
-
-    for key, value in (("email", clinic.email), ("website", clinic.website), ("url", qr.url)):
-        if any(domain in value for domain in EXAMPLE_DOMAINS):
-            table = qr_t if key == "url" else clinic_t
-            table.report(key, f"is still the example ({value}); fill in the clinic's own", Severity.WARNING)
-    return Site(clinic, qr, urgent, printer, kiosk)
-
-
-def _qr_target(table: _Fields, clinic: Clinic) -> QrTarget:
-    kind = table.text_value("kind", "url")
-    if kind not in ("url", "vcard"):
-        table.report("kind", f'is \'{kind}\'; use "url" or "vcard"')
-        kind = "url"
-    url = table.text_value("url", clinic.website)
-    if (url or table.data) and kind == "url" and not re.match(r"^https?://\S+\.\S+", url):
-        table.report("url", f"'{url}' is not a web address starting with https://")
-    campaign = table.text_value("campaign")
-    if campaign and not re.fullmatch(r"[A-Za-z0-9_\-]+", campaign):
-        table.report("campaign", "may only hold letters, digits, - and _")
-        campaign = ""
-    table.warn_unknown()
-    return QrTarget(kind, url, campaign)
-
-
-def _kiosk_settings(table: _Fields) -> KioskSettings:
-    languages = tuple(table.text_list("languages")) or (SOURCE_LANGUAGE,)
-    for lang in languages:
-        if not re.fullmatch(r"[a-z]{2}", lang):
-            table.report("languages", f"'{lang}' is not a two-letter language code like \"nl\"")
-    default = table.text_value("default_language", languages[0])
-    if default not in languages:
-        table.report("default_language", f"'{default}' is not one of the languages {list(languages)}")
-        default = languages[0]
-    settings = KioskSettings(
-        languages=languages,
-        default_language=default,
-        idle_timeout_s=table.number("idle_timeout", 60, 10, 3600),
-        transition_ms=int(table.number("transition_ms", 400, 0, 2000)),
-    )
-    table.warn_unknown()
-    return settings
-
-
-def _split_front_matter(text: str) -> tuple[str, str, int] | None:
+def split_front_matter(text: str) -> tuple[str, str, int] | None:
     """(front matter, body, line where the body starts) for a file that opens with a +++ fence."""
     lines = text.split("\n")
     if not lines or lines[0].strip() != FRONT_MATTER_FENCE:
@@ -272,6 +65,8 @@ def _load_slides(folder: Path, site: Site, problems: list[Problem]) -> list[Slid
     slides_dir = folder / "slides"
     files: dict[str, dict[str, Path]] = {}
     for path in sorted(slides_dir.iterdir()) if slides_dir.is_dir() else []:
+        if path.name.startswith("."):
+            continue  # editors' and interrupted saves' temporary files
         found = SLIDE_FILE.match(path.name)
         if not found:
             problems.append(
@@ -296,14 +91,34 @@ def _load_slides(folder: Path, site: Site, problems: list[Problem]) -> list[Slid
         slide = _load_slide(folder, slide_id, by_lang, site, problems)
         if slide is not None:
             slides.append(slide)
-    return slides
+    return _apply_selection(slides, site, problems)
+
+
+def _apply_selection(slides: list[Slide], site: Site, problems: list[Problem]) -> list[Slide]:
+    """Staff's order first, then the rest by file name; hidden slides stay in the model, marked."""
+    order, hidden = site.selection.order, set(site.selection.hidden)
+    known = {s.id for s in slides}
+    for slide_id in [*order, *sorted(hidden)]:
+        if slide_id not in known:
+            problems.append(
+                Problem(
+                    "site.toml",
+                    f"slide '{slide_id}' does not exist (or is broken)",
+                    None,
+                    "slides.order" if slide_id in order else "slides.hidden",
+                    Severity.WARNING,
+                )
+            )
+    rank = {slide_id: i for i, slide_id in enumerate(order)}
+    ordered = sorted(slides, key=lambda s: (rank.get(s.id, len(rank)), s.id))
+    return [replace(s, hidden=s.id in hidden) for s in ordered]
 
 
 def _parse_languages(
     by_lang: dict[str, Path], prefix: str, site: Site, problems: list[Problem], slide: bool = True
-) -> tuple[dict[str, _Fields], dict[str, str]]:
+) -> tuple[dict[str, Fields], dict[str, str]]:
     """Settings and Markdown body of one text in each of its languages, source language first."""
-    parsed: dict[str, _Fields] = {}
+    parsed: dict[str, Fields] = {}
     bodies: dict[str, str] = {}
     for lang, path in sorted(by_lang.items(), key=lambda item: item[0] != SOURCE_LANGUAGE):
         name = f"{prefix}{path.name}"
@@ -314,10 +129,10 @@ def _parse_languages(
                 )
             )
             continue
-        text = _read_text(path, name, problems)
+        text = read_text(path, name, problems)
         if text is None:
             continue
-        split = _split_front_matter(text)
+        split = split_front_matter(text)
         if split is None:
             problems.append(
                 Problem(name, "must start with a +++ line, its settings, and another +++ line", 1)
@@ -330,7 +145,7 @@ def _parse_languages(
             line = None if err.line is None else err.line + 1
             problems.append(Problem(name, f"settings between the +++ lines are not valid TOML: {err}", line))
             continue
-        parsed[lang] = _Fields(data, front, name, problems, line_offset=1)
+        parsed[lang] = Fields(data, front, name, problems, line_offset=1)
         bodies[lang] = body
         if slide:
             _check_body(name, body, body_line, problems)
@@ -453,7 +268,7 @@ def _check_body(name: str, body: str, body_line: int, problems: list[Problem]) -
         )
 
 
-def _illustration(folder: Path, fields: _Fields, key: str) -> Path | None:
+def _illustration(folder: Path, fields: Fields, key: str) -> Path | None:
     name = fields.text_value(key)
     if not name:
         return None
@@ -465,7 +280,7 @@ def _illustration(folder: Path, fields: _Fields, key: str) -> Path | None:
     return path
 
 
-def _signs_part(folder: Path, parsed: dict[str, _Fields]) -> SignsPart | None:
+def _signs_part(folder: Path, parsed: dict[str, Fields]) -> SignsPart | None:
     source = parsed[SOURCE_LANGUAGE]
     cards = source.tables("sign")
     if not cards:

@@ -8,6 +8,7 @@ from enum import Enum
 from pathlib import Path
 
 SOURCE_LANGUAGE = "nl"
+LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English", "tr": "Türkçe", "ar": "العربية", "pl": "Polski"}
 
 
 class Severity(Enum):
@@ -62,6 +63,7 @@ class Slide:
     shown_from: dt.date | None = None
     shown_until: dt.date | None = None
     signs: SignsPart | None = None
+    hidden: bool = False
 
     def is_shown_on(self, day: dt.date) -> bool:
         return (self.shown_from is None or self.shown_from <= day) and (
@@ -115,6 +117,40 @@ class KioskSettings:
     transition_ms: int
 
 
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """Opening hours: outside them the kiosk shows a 'closed' notice or goes dark."""
+
+    days: tuple[str, ...] = WEEKDAYS
+    opens: dt.time | None = None  # None: open all day
+    closes: dt.time | None = None
+    outside_hours: str = "closed"  # or "dark"
+
+    def is_open(self, now: dt.datetime) -> bool:
+        if WEEKDAYS[now.weekday()] not in self.days:
+            return False
+        if self.opens is None or self.closes is None:
+            return True
+        return self.opens <= now.time() < self.closes
+
+
+@dataclass(frozen=True)
+class StaffSettings:
+    pin_hash: str = ""  # empty: staff mode cannot be opened until `set-pin` has run
+    session_timeout_s: float = 180
+
+
+@dataclass(frozen=True)
+class SlideSelection:
+    """Staff's choices about the loop: an explicit order, and slides kept out of it."""
+
+    order: tuple[str, ...] = ()
+    hidden: tuple[str, ...] = ()
+
+
 @dataclass(frozen=True)
 class Site:
     clinic: Clinic
@@ -122,6 +158,9 @@ class Site:
     urgent: UrgentHelp
     printer: PrinterSettings
     kiosk: KioskSettings
+    schedule: Schedule = field(default_factory=Schedule)
+    staff: StaffSettings = field(default_factory=StaffSettings)
+    selection: SlideSelection = field(default_factory=SlideSelection)
 
 
 @dataclass(frozen=True)
@@ -145,6 +184,10 @@ class Content:
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.severity is Severity.ERROR]
+
+    def loop_slides(self, day: dt.date) -> list[Slide]:
+        """The slides a visitor sees today: not hidden by staff, inside their date range."""
+        return [s for s in self.slides if not s.hidden and s.is_shown_on(day)]
 
     @property
     def signs_slide(self) -> Slide | None:

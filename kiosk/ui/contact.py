@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content import pick
 from kiosk.content.model import Site
+from kiosk.services.printing import PrintOutcome
 from kiosk.services.qr import qr_payload
 from kiosk.ui import theme
 from kiosk.ui.widgets import QrView, big_button, fit_text, text_label
@@ -90,8 +91,30 @@ class ContactScreen(QWidget):
         if self._site is not None:
             self.set_site(self._site, lang, self._can_print)
 
-    def show_status(self, text: str) -> None:
-        self.status.setText(text)
+    def show_printing(self) -> None:
+        self.print.setEnabled(False)
+        self.status.setText(self.tr("Wordt afgedrukt…"))
+
+    def show_print_outcome(self, outcome: PrintOutcome) -> None:
+        """Kind words whatever happened; when there is no paper handout, the QR code is the way home."""
+        messages = {
+            PrintOutcome.PRINTED: self.tr("Dank je wel! Je folder komt uit de printer."),
+            PrintOutcome.NO_PRINTER: self.tr(
+                "Printen lukt hier nu niet. Scan de QR-code met je telefoon: dan heb je alles bij de hand."
+            ),
+            PrintOutcome.FAILED: self.tr(
+                "Het printen is niet gelukt. Scan de QR-code met je telefoon, of vraag het aan de balie."
+            ),
+            PrintOutcome.TOO_SOON: self.tr(
+                "Er is net een folder geprint. Probeer het zo nog eens, of scan de QR-code."
+            ),
+            PrintOutcome.DAILY_LIMIT: self.tr(
+                "De folders zijn voor vandaag op. Scan de QR-code met je telefoon."
+            ),
+        }
+        self.print.setEnabled(True)
+        self.status.setText(messages[outcome])
+        self._refit()
 
     def reset(self) -> None:
         self.status.setText("")

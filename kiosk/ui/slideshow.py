@@ -38,7 +38,7 @@ class SlideShow(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self._renderer = renderer
+        self.renderer = renderer
         self._candidates: list[Slide] = []
         self._slides: list[Slide] = []
         self._lang = "nl"
@@ -86,7 +86,7 @@ class SlideShow(QWidget):
 
     def _fits(self, slide: Slide, lang: str) -> bool:
         size = self._render_size()
-        if self._renderer.layout(slide, lang, size).fits:
+        if self.renderer.layout(slide, lang, size).fits:
             return True
         reason = f"text does not fit on a {size.width()}×{size.height()} screen in '{lang}'"
         log.warning("skipping slide %s: %s", slide.id, reason)
@@ -142,7 +142,7 @@ class SlideShow(QWidget):
         size = self._render_size()
         key = (slide.id, self._lang, size.width(), size.height())
         if key not in self._cache:
-            self._cache[key] = self._renderer.render(slide, self._lang, size)
+            self._cache[key] = self.renderer.render(slide, self._lang, size)
             while len(self._cache) > CACHED_PIXMAPS:
                 self._cache.popitem(last=False)
         self._cache.move_to_end(key)

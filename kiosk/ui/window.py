@@ -1,33 +1,39 @@
-"""The kiosk window: puts the screens together and decides what a tap, a button or the idle timer does.
+"""The kiosk window: puts the screens together and decides what a tap, a button or a timer does.
 
-Screens only emit signals ("next pressed", "gesture made"); this is the one place that reacts to them.
+Screens only emit signals ("next pressed", "gesture made", "print requested"); this is the one place
+that reacts to them. Staff mode's entrance and actions live in `staff_flow.StaffDoor`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtCore import QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QLayout, QStackedLayout, QVBoxLayout, QWidget
 
 from kiosk.content import Content
+from kiosk.content.model import LANGUAGE_NAMES
+from kiosk.resources import resource
+from kiosk.services.content_source import load_logged
 from kiosk.services.idle import IdleWatch
+from kiosk.services.printing import HandoutPrinter, PrintOutcome
 from kiosk.ui import theme
 from kiosk.ui.contact import ContactScreen
 from kiosk.ui.controls import BottomBar, TopBar
 from kiosk.ui.gestures import Gesture, TouchTracker
-from kiosk.ui.out_of_service import OutOfService
+from kiosk.ui.notice import NoticeScreen
 from kiosk.ui.pictures import PictureCache
 from kiosk.ui.signs import SignsScreen
 from kiosk.ui.slide_view import SlideRenderer
 from kiosk.ui.slideshow import SlideShow
+from kiosk.ui.staff_flow import StaffDoor
 
 log = logging.getLogger(__name__)
-
-LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English", "tr": "Türkçe", "ar": "العربية", "pl": "Polski"}
+SCHEDULE_CHECK_MS = 30_000
 
 
 class KioskWindow(QWidget):
@@ -41,27 +47,38 @@ class KioskWindow(QWidget):
         content: Content,
         kiosk_mode: bool = True,
         time_scale: float = 1.0,
-        today: Callable[[], dt.date] = dt.date.today,
+        clock: Callable[[], dt.datetime] = dt.datetime.now,
+        printer: HandoutPrinter | None = None,
     ) -> None:
         super().__init__()
         self.setWindowTitle("Wachtkamer")
         self.kiosk_mode = kiosk_mode
         self._may_close = not kiosk_mode
-        self._today = today
-        self._time_scale = time_scale
+        self._clock = clock
+        self.time_scale = time_scale
         self.content = content
+        self.content_version = ""
+        self.loaded_at = clock()
         self.language = content.site.kiosk.default_language
         self.interactive = False
+        self.printer = printer
 
         self.pictures = PictureCache()
         self.slideshow = SlideShow(SlideRenderer(self.pictures), content.site.kiosk.transition_ms, time_scale)
         self.top_bar = TopBar(content.site.clinic.name)
         self.bottom_bar = BottomBar()
-        self.out_of_service = OutOfService(self.pictures)
+        self.out_of_service = NoticeScreen(
+            self.pictures,
+            None,
+            self.tr("Dit scherm is even buiten gebruik"),
+            self.tr("Heb je een vraag? Stel die gerust aan de balie."),
+        )
+        self.closed = NoticeScreen(self.pictures, resource("closed.svg"), self.tr("We zijn nu gesloten"), "")
         self.signs = SignsScreen(self.pictures)
         self.contact = ContactScreen()
         self._contact_return: QWidget = self.signs
         self.idle = IdleWatch(self._idle_ms(), self)
+        self.staff = StaffDoor(self, clock, time_scale)
 
         loop_page = QWidget()
         column = QVBoxLayout(loop_page)
@@ -73,10 +90,16 @@ class KioskWindow(QWidget):
         self.loop_page = loop_page
         self.pages = QStackedLayout(self)
         self.pages.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)  # the screen's size is the size
-        self.pages.addWidget(loop_page)
-        self.pages.addWidget(self.out_of_service)
-        self.pages.addWidget(self.signs)
-        self.pages.addWidget(self.contact)
+        for page in (
+            loop_page,
+            self.out_of_service,
+            self.closed,
+            self.signs,
+            self.contact,
+            self.staff.pad,
+            self.staff.screen,
+        ):
+            self.pages.addWidget(page)
         self.setAutoFillBackground(True)
         palette = self.palette()
         palette.setColor(self.backgroundRole(), theme.BACKGROUND)
@@ -92,8 +115,14 @@ class KioskWindow(QWidget):
         self.signs.contact_requested.connect(self.show_contact)
         self.signs.left.connect(self.show_slides)
         self.contact.back_requested.connect(lambda: self.pages.setCurrentWidget(self._contact_return))
+        self.contact.print_requested.connect(self._print)
+        if printer is not None:
+            printer.print_finished.connect(self.contact.show_print_outcome)
         self.slideshow.slide_changed.connect(self._show_position)
         self.idle.idle_timed_out.connect(self.reset_to_loop)
+        self._schedule_timer = QTimer(self)
+        self._schedule_timer.timeout.connect(self.apply_schedule)
+        self._schedule_timer.start(SCHEDULE_CHECK_MS)
         if kiosk_mode:
             self.setWindowFlag(Qt.WindowType.FramelessWindowHint)
             self.setCursor(Qt.CursorShape.BlankCursor)
@@ -103,6 +132,8 @@ class KioskWindow(QWidget):
     def show_content(self, content: Content) -> None:
         """Show a (re)loaded content folder; with nothing usable, a calm out-of-service screen."""
         self.content = content
+        self.content_version = _version_of(content)
+        self.loaded_at = self._clock()
         kiosk = content.site.kiosk
         if self.language not in kiosk.languages:
             self.language = kiosk.default_language
@@ -111,21 +142,49 @@ class KioskWindow(QWidget):
         signs = content.signs_slide
         if signs is not None and signs.signs is not None:
             self.signs.set_content(signs.signs, content.site.urgent.text, self.language)
-        self.contact.set_site(content.site, self.language)
+        self.contact.set_site(content.site, self.language, can_print=self.printer is not None)
+        if self.printer is not None:
+            self.printer.set_settings(content.site.printer)
         self._refresh_slides()
         self._update_bars()
 
+    def reload_content(self) -> bool:
+        """Load the folder again (staff saved, or files changed); broken content keeps the last good one."""
+        fresh = load_logged(self.content.folder)
+        if fresh.errors:
+            log.error(
+                "content in %s has %d errors; keeping the last good content", fresh.folder, len(fresh.errors)
+            )
+            return False
+        self.show_content(fresh)
+        return True
+
     def _idle_ms(self) -> int:
-        return max(1, round(self.content.site.kiosk.idle_timeout_s * 1000 * self._time_scale))
+        return max(1, round(self.content.site.kiosk.idle_timeout_s * 1000 * self.time_scale))
 
     def _refresh_slides(self) -> None:
-        today = self._today()
-        self.slideshow.set_slides([s for s in self.content.slides if s.is_shown_on(today)], self.language)
-        usable = bool(self.slideshow.slides())
-        self.pages.setCurrentWidget(self.loop_page if usable else self.out_of_service)
-        if not usable:
+        self.slideshow.set_slides(self.content.loop_slides(self._clock().date()), self.language)
+        if not self.staff.active:
+            self.pages.setCurrentWidget(self.loop_page if self.slideshow.slides() else self.out_of_service)
+        if not self.slideshow.slides():
             log.error("no slide can be shown; showing the out-of-service screen")
         self._show_position(self.slideshow.index())
+        self.apply_schedule()
+
+    def apply_schedule(self) -> None:
+        """Outside opening hours a 'closed' notice (or a dark screen); back to the loop when open."""
+        schedule = self.content.site.schedule
+        if self.staff.active:
+            return
+        if schedule.is_open(self._clock()):
+            if self.pages.currentWidget() is self.closed:
+                self.reset_to_loop()
+            return
+        self.closed.dark = schedule.outside_hours == "dark"
+        hours = schedule.opens and schedule.closes and f"{schedule.opens:%H:%M} – {schedule.closes:%H:%M}"
+        self.closed.set_text(self.tr("We zijn nu gesloten"), self.tr("Open: ") + hours if hours else "")
+        self.slideshow.set_playing(False)
+        self.pages.setCurrentWidget(self.closed)
 
     def _update_bars(self) -> None:
         languages = self.content.site.kiosk.languages
@@ -182,6 +241,13 @@ class KioskWindow(QWidget):
     def show_slides(self) -> None:
         self.pages.setCurrentWidget(self.loop_page)
 
+    def _print(self) -> None:
+        if self.printer is None:
+            self.contact.show_print_outcome(PrintOutcome.NO_PRINTER)
+            return
+        self.contact.show_printing()
+        self.printer.request_print(self.content, self.language)
+
     def next_language(self) -> None:
         languages = self.content.site.kiosk.languages
         self.set_language(languages[(languages.index(self.language) + 1) % len(languages)])
@@ -194,24 +260,27 @@ class KioskWindow(QWidget):
         self._update_bars()
 
     def reset_to_loop(self) -> None:
-        """Forget the visitor: first slide, default language, controls hidden, loop playing."""
+        """Forget the visitor (and close staff mode): first slide, default language, loop playing."""
         self.idle.stop()
+        self.staff.leave()
         self.interactive = False
         self.language = self.content.site.kiosk.default_language
+        self.idle.set_timeout_ms(self._idle_ms())
         self.signs.reset()
         self.contact.reset()
         self.signs.set_language(self.language)
         self.contact.set_language(self.language)
         self._refresh_slides()
         self.slideshow.show_index(0, animate=False)
-        self.slideshow.set_playing(True)
+        self.slideshow.set_playing(self.pages.currentWidget() is self.loop_page)
         self._update_bars()
-        log.info("idle: returned to the slideshow")
+        log.info("returned to the slideshow")
         self.returned_to_loop.emit()
 
     # -- staying open --------------------------------------------------------------------------
     def quit_cleanly(self) -> None:
         """The only ways out: the OS asks (SIGTERM) or staff quit for maintenance."""
+        log.info("kiosk closing")
         self._may_close = True
         self.close()
 
@@ -234,4 +303,15 @@ class KioskWindow(QWidget):
         self.bottom_bar.apply_metrics(m)
         self.signs.apply_metrics(m, self.size())
         self.contact.apply_metrics(m, self.size())
+        self.staff.pad.apply_metrics(m)
+        self.staff.screen.apply_metrics(m)
         super().resizeEvent(event)
+
+
+def _version_of(content: Content) -> str:
+    """A short fingerprint of the loaded content, for the status page and the log."""
+    digest = hashlib.sha256()
+    for slide in content.slides:
+        digest.update(repr((slide.id, slide.title, slide.body, slide.duration_s, slide.hidden)).encode())
+    digest.update(repr(content.site).encode())
+    return digest.hexdigest()[:8]

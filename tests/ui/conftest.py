@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
@@ -29,9 +30,11 @@ def make_kiosk(qtbot: QtBot) -> Callable[..., KioskWindow]:
         time_scale: float = 1.0,
         windowed: bool = False,
         size: QSize | None = None,
+        clock: Callable[[], dt.datetime] = dt.datetime.now,
+        watch: bool = False,
     ) -> KioskWindow:
         create_application()
-        window = build_kiosk(content, windowed=windowed, time_scale=time_scale)
+        window = build_kiosk(content, windowed=windowed, time_scale=time_scale, clock=clock, watch=watch)
         qtbot.addWidget(window)
         window.resize(size or QSize(1920, 1080))
         window.show()

@@ -19,7 +19,7 @@ def test_every_default_slide_fits_its_screen(make_kiosk: MakeKiosk, size: QSize)
     show = kiosk.slideshow
     assert len(show.slides()) == len(kiosk.content.slides)  # none skipped for not fitting
     canvas = QRectF(0, 0, show.width(), show.height())
-    renderer = show._renderer
+    renderer = show.renderer
     for slide in show.slides():
         layout = renderer.layout(slide, "nl", show.size())
         assert layout.fits, slide.id

@@ -90,13 +90,13 @@ def test_a_text_too_long_for_the_screen_is_skipped_not_cut_off(
 
 
 def test_the_log_file_records_the_content_load(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from kiosk.app import load_and_log
     from kiosk.logs import setup_logging
+    from kiosk.services.content_source import load_logged
 
     monkeypatch.setenv("KIOSK_LOG_DIR", str(tmp_path))
     path = setup_logging()
     try:
-        load_and_log(FIXTURES / "bad-content")
+        load_logged(FIXTURES / "bad-content")
     finally:
         setup_logging(to_file=False)
     assert path is not None

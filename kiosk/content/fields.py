@@ -1,0 +1,133 @@
+"""Typed access to parsed TOML that records a Problem, with its line, for every bad value."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kiosk.content import toml_text
+from kiosk.content.model import SOURCE_LANGUAGE, Localized, Problem, Severity
+
+
+@dataclass
+class Fields:
+    """Typed access to one parsed TOML table that records a Problem (with line) for every bad value."""
+
+    data: dict[str, Any]
+    text: str
+    file: str
+    problems: list[Problem]
+    line_offset: int = 0
+    prefix: str = ""
+    used: set[str] = field(default_factory=set)
+
+    def report(self, key: str, message: str, severity: Severity = Severity.ERROR) -> None:
+        dotted = f"{self.prefix}{key}"
+        line = toml_text.line_of(self.text, dotted)
+        self.problems.append(
+            Problem(self.file, message, None if line is None else line + self.line_offset, dotted, severity)
+        )
+
+    def _get(self, key: str) -> Any:
+        self.used.add(key)
+        return self.data.get(key)
+
+    def text_value(self, key: str, default: str = "", required: bool = False, max_chars: int = 0) -> str:
+        value = self._get(key)
+        if value is None:
+            if required:
+                self.report(key, "is missing")
+            return default
+        if not isinstance(value, str):
+            self.report(key, f"should be text in quotes, not {value!r}")
+            return default
+        if required and not value.strip():
+            self.report(key, "is empty")
+        if max_chars and len(value) > max_chars:
+            self.report(key, f"is {len(value)} characters long; keep it under {max_chars}")
+        return value.strip()
+
+    def localized(self, key: str, required: bool = False) -> Localized:
+        """A text given either plainly (in the source language) or as a table of languages."""
+        value = self._get(key)
+        if isinstance(value, str):
+            return {SOURCE_LANGUAGE: value.strip()}
+        if isinstance(value, dict) and all(isinstance(v, str) for v in value.values()):
+            return {lang: text.strip() for lang, text in value.items()}
+        if value is not None:
+            self.report(key, 'should be text, or a table of texts per language (nl = "...")')
+        elif required:
+            self.report(key, "is missing")
+        return {}
+
+    def number(self, key: str, default: float, low: float, high: float) -> float:
+        value = self._get(key)
+        if value is None:
+            return default
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            self.report(key, f"should be a number, not {value!r}")
+            return default
+        if not low <= value <= high:
+            self.report(key, f"is {value}; it must be between {low:g} and {high:g}")
+            return default
+        return float(value)
+
+    def date(self, key: str) -> dt.date | None:
+        value = self._get(key)
+        if value is None:
+            return None
+        if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+            return value
+        self.report(key, "should be a date like 2026-03-01 (no quotes)")
+        return None
+
+    def text_list(self, key: str) -> list[str]:
+        value = self._get(key)
+        if value is None:
+            return []
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            return [v.strip() for v in value]
+        self.report(key, 'should be a list of texts: ["...", "..."]')
+        return []
+
+    def table(self, key: str) -> Fields:
+        value = self._get(key)
+        if value is not None and not isinstance(value, dict):
+            self.report(key, "should be a table")
+            value = None
+        return Fields(
+            value or {}, self.text, self.file, self.problems, self.line_offset, f"{self.prefix}{key}."
+        )
+
+    def tables(self, key: str) -> list[Fields]:
+        value = self._get(key)
+        if value is None:
+            return []
+        if not (isinstance(value, list) and all(isinstance(v, dict) for v in value)):
+            self.report(key, f"should be a list of [[{key}]] tables")
+            return []
+        return [
+            Fields(v, self.text, self.file, self.problems, self.line_offset, f"{self.prefix}{key}.")
+            for v in value
+        ]
+
+    def warn_unknown(self, known: tuple[str, ...] = ()) -> None:
+        for key in self.data:
+            if key not in self.used and key not in known:
+                self.report(key, "is not a setting the kiosk knows; check its spelling", Severity.WARNING)
+
+
+def read_text(path: Path, name: str, problems: list[Problem]) -> str | None:
+    """A text file as UTF-8 with Unix line ends, or None (and a Problem naming the bad line)."""
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        problems.append(Problem(name, f"cannot be read ({err.strerror})"))
+        return None
+    line, message = toml_text.first_bad_byte_line(data)
+    if message:
+        problems.append(Problem(name, message, line))
+        return None
+    return data.decode("utf-8").replace("\r\n", "\n")

@@ -1,0 +1,150 @@
+"""`site.toml`: the clinic, its contact details, QR target, urgent-help line, printer and kiosk timings."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+from kiosk.content import toml_text
+from kiosk.content.fields import Fields, read_text
+from kiosk.content.model import (
+    SOURCE_LANGUAGE,
+    WEEKDAYS,
+    Clinic,
+    KioskSettings,
+    PrinterSettings,
+    Problem,
+    QrTarget,
+    Schedule,
+    Severity,
+    Site,
+    SlideSelection,
+    StaffSettings,
+    UrgentHelp,
+)
+
+SITE_FILE = "site.toml"
+EXAMPLE_DOMAINS = ("example.org", "example.com", "example.net")
+
+
+def load_site(folder: Path, problems: list[Problem]) -> Site:
+    path = folder / SITE_FILE
+    data: dict[str, Any] = {}
+    text = ""
+    if not path.is_file():
+        problems.append(Problem(SITE_FILE, "missing; using example settings"))
+    else:
+        text = read_text(path, SITE_FILE, problems) or ""
+        try:
+            data = toml_text.parse(text)
+        except toml_text.TomlError as err:
+            problems.append(Problem(SITE_FILE, f"is not valid TOML: {err}; using example settings", err.line))
+    root = Fields(data, text, SITE_FILE, problems)
+    clinic_t, qr_t, urgent_t = root.table("clinic"), root.table("qr"), root.table("urgent")
+    printer_t, kiosk_t = root.table("printer"), root.table("kiosk")
+    schedule_t, staff_t, slides_t = root.table("schedule"), root.table("staff"), root.table("slides")
+    root.warn_unknown()
+
+    clinic = Clinic(
+        name=clinic_t.text_value("name", "Praktijk", required=bool(data)),
+        offer=clinic_t.localized("offer"),
+        phone=clinic_t.text_value("phone"),
+        email=clinic_t.text_value("email"),
+        website=clinic_t.text_value("website"),
+        hours=clinic_t.localized("hours"),
+    )
+    clinic_t.warn_unknown()
+    qr = _qr_target(qr_t, clinic)
+    urgent = UrgentHelp(text=urgent_t.localized("text"), phone=urgent_t.text_value("phone"))
+    urgent_t.warn_unknown()
+    printer = PrinterSettings(
+        name=printer_t.text_value("name"),
+        min_interval_s=int(printer_t.number("min_interval", 60, 0, 3600)),
+        max_per_day=int(printer_t.number("max_per_day", 50, 0, 10_000)),
+    )
+    printer_t.warn_unknown()
+    kiosk = _kiosk_settings(kiosk_t)
+
+    for key, value in (("email", clinic.email), ("website", clinic.website), ("url", qr.url)):
+        if any(domain in value for domain in EXAMPLE_DOMAINS):
+            table = qr_t if key == "url" else clinic_t
+            table.report(key, f"is still the example ({value}); fill in the clinic's own", Severity.WARNING)
+    staff = StaffSettings(
+        pin_hash=staff_t.text_value("pin_hash"),
+        session_timeout_s=staff_t.number("session_timeout", 180, 30, 3600),
+    )
+    if data and not staff.pin_hash:
+        staff_t.report(
+            "pin_hash",
+            "no staff PIN is set, so staff mode stays locked; run 'python -m kiosk set-pin'",
+            Severity.WARNING,
+        )
+    staff_t.warn_unknown()
+    selection = SlideSelection(tuple(slides_t.text_list("order")), tuple(slides_t.text_list("hidden")))
+    slides_t.warn_unknown()
+    return Site(clinic, qr, urgent, printer, kiosk, _schedule(schedule_t), staff, selection)
+
+
+def _schedule(table: Fields) -> Schedule:
+    days = tuple(table.text_list("days")) or WEEKDAYS
+    for day in days:
+        if day not in WEEKDAYS:
+            table.report("days", f"'{day}' is not a day; use {', '.join(WEEKDAYS)}")
+    opens, closes = _time(table, "opens"), _time(table, "closes")
+    if opens and closes and closes <= opens:
+        table.report("closes", "is not after opens")
+        opens = closes = None
+    outside = table.text_value("outside_hours", "closed")
+    if outside not in ("closed", "dark"):
+        table.report("outside_hours", f'is \'{outside}\'; use "closed" or "dark"')
+        outside = "closed"
+    table.warn_unknown()
+    return Schedule(tuple(d for d in days if d in WEEKDAYS), opens, closes, outside)
+
+
+def _time(table: Fields, key: str) -> dt.time | None:
+    text = table.text_value(key)
+    if not text:
+        return None
+    try:
+        return dt.time.fromisoformat(text)
+    except ValueError:
+        table.report(key, f"'{text}' is not a time like \"08:30\"")
+        return None
+
+
+def _qr_target(table: Fields, clinic: Clinic) -> QrTarget:
+    kind = table.text_value("kind", "url")
+    if kind not in ("url", "vcard"):
+        table.report("kind", f'is \'{kind}\'; use "url" or "vcard"')
+        kind = "url"
+    url = table.text_value("url", clinic.website)
+    if (url or table.data) and kind == "url" and not re.match(r"^https?://\S+\.\S+", url):
+        table.report("url", f"'{url}' is not a web address starting with https://")
+    campaign = table.text_value("campaign")
+    if campaign and not re.fullmatch(r"[A-Za-z0-9_\-]+", campaign):
+        table.report("campaign", "may only hold letters, digits, - and _")
+        campaign = ""
+    table.warn_unknown()
+    return QrTarget(kind, url, campaign)
+
+
+def _kiosk_settings(table: Fields) -> KioskSettings:
+    languages = tuple(table.text_list("languages")) or (SOURCE_LANGUAGE,)
+    for lang in languages:
+        if not re.fullmatch(r"[a-z]{2}", lang):
+            table.report("languages", f"'{lang}' is not a two-letter language code like \"nl\"")
+    default = table.text_value("default_language", languages[0])
+    if default not in languages:
+        table.report("default_language", f"'{default}' is not one of the languages {list(languages)}")
+        default = languages[0]
+    settings = KioskSettings(
+        languages=languages,
+        default_language=default,
+        idle_timeout_s=table.number("idle_timeout", 60, 10, 3600),
+        transition_ms=int(table.number("transition_ms", 400, 0, 2000)),
+    )
+    table.warn_unknown()
+    return settings
