@@ -6,9 +6,13 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk import __version__
 from kiosk.resources import default_content_dir
+
+if TYPE_CHECKING:
+    from kiosk.content import Content
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -46,6 +50,15 @@ def _validate(argv: list[str]) -> int:
     return 1 if any(p.severity is Severity.ERROR for p in content.problems) else 0
 
 
+def _offered_language(content: Content, wanted: str | None) -> str | None:
+    """The language asked for (default: the site's), or None after saying it is not offered."""
+    lang = wanted or content.site.kiosk.default_language
+    if lang not in content.site.kiosk.languages:
+        print(f"language '{lang}' is not offered by this content", file=sys.stderr)
+        return None
+    return lang
+
+
 def _offscreen_app() -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -66,13 +79,11 @@ def _shot(argv: list[str]) -> int:
 
     create_application()
     window = build_kiosk(args.content or default_content_dir(), windowed=True)
-    if args.lang:
-        if args.lang not in window.content.site.kiosk.languages:
-            print(f"language '{args.lang}' is not offered by this content", file=sys.stderr)
-            return 2
-        window.set_language(args.lang)
+    lang = _offered_language(window.content, args.lang)
+    if lang is None:
+        return 2
     try:
-        pixmap = render(window, args.screen, parse_size(args.size))
+        pixmap = render(window, args.screen, parse_size(args.size), lang)
     except (UnknownScreenError, ValueError) as err:
         print(err, file=sys.stderr)
         return 2
@@ -99,9 +110,8 @@ def _handout(argv: list[str]) -> int:
 
     create_application()
     content = load_logged(args.content or default_content_dir())
-    lang = args.lang or content.site.kiosk.default_language
-    if lang not in content.site.kiosk.languages:
-        print(f"language '{lang}' is not offered by this content", file=sys.stderr)
+    lang = _offered_language(content, args.lang)
+    if lang is None:
         return 2
     try:
         write_handout_pdf(args.out, content, lang)

@@ -67,10 +67,12 @@ def show_screen(window: KioskWindow, screen: str) -> None:
         raise UnknownScreenError(f"unknown screen '{screen}'; use {SCREEN_HELP}")
 
 
-def render(window: KioskWindow, screen: str, size: QSize) -> QPixmap:
+def render(window: KioskWindow, screen: str, size: QSize, lang: str | None = None) -> QPixmap:
     window.resize(size)
     window.show()
     QApplication.processEvents()
     show_screen(window, screen)
+    if lang and lang != window.language:
+        window.set_language(lang)
     QApplication.processEvents()
     return window.grab()

@@ -90,7 +90,7 @@ class QrTarget:
     campaign: str = ""
 
     def web_address(self) -> str:
-        if not self.campaign:
+        if not self.campaign or not self.url:
             return self.url
         joiner = "&" if "?" in self.url else "?"
         return f"{self.url}{joiner}utm_source={self.campaign}"

@@ -41,9 +41,6 @@ def text_block(
     block.setLineHeight(line_height, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
     block.setBottomMargin(font.pixelSize() * 0.45 if markdown else 0)
     cursor.mergeBlockFormat(block)
-    char = cursor.charFormat()
-    char.setFont(font)
-    cursor.mergeCharFormat(char)
     doc.setTextWidth(width)
     return doc
 
