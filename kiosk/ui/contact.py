@@ -10,10 +10,10 @@ from kiosk.content.model import Site
 from kiosk.services.printing import PrintOutcome
 from kiosk.services.qr import qr_payload
 from kiosk.ui import theme
-from kiosk.ui.widgets import QrView, big_button, fit_text, text_label
+from kiosk.ui.widgets import FittedScreen, QrView, big_button, text_label
 
 
-class ContactScreen(QWidget):
+class ContactScreen(FittedScreen):
     back_requested = Signal()
     print_requested = Signal()
 
@@ -21,7 +21,6 @@ class ContactScreen(QWidget):
         super().__init__(parent)
         self._site: Site | None = None
         self._lang = "nl"
-        self._fit: tuple[theme.Metrics, QSize] | None = None
         self._can_print = True
         self.back = big_button(self.tr("‹ Terug"), "contact-back")
         self.name = text_label("title")
@@ -58,11 +57,10 @@ class ContactScreen(QWidget):
         self.body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.body.addLayout(info, 6)
         self.body.addLayout(take_home, 4)
-        outer = QVBoxLayout(self)
+        outer = self.outer
         outer.addLayout(header)
         outer.addLayout(self.body, 1)
         outer.addWidget(self.urgent)
-        self.outer = outer
         self.back.clicked.connect(self.back_requested)
         self.print.clicked.connect(self.print_requested)
 
@@ -129,12 +127,4 @@ class ContactScreen(QWidget):
         self.body.setSpacing(m.margin)
         self.info.setSpacing(m.px(20))
         self.take_home.setSpacing(m.px(16))
-        self.outer.setContentsMargins(m.margin, m.px(24), m.margin, m.margin)
-        self.outer.setSpacing(m.px(24))
-        self._fit = (m, size)
-        self._refit()
-
-    def _refit(self) -> None:
-        """Text changes (another card, another language) can change what fits: measure again."""
-        if self._fit is not None:
-            fit_text(self, [self.outer], *self._fit)
+        self.fit_to(m, size)

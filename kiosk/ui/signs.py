@@ -12,10 +12,10 @@ from kiosk.content import pick
 from kiosk.content.model import Localized, SignsPart
 from kiosk.ui import theme
 from kiosk.ui.pictures import PictureCache
-from kiosk.ui.widgets import PictureView, big_button, fit_text, text_label
+from kiosk.ui.widgets import FittedScreen, PictureView, big_button, text_label
 
 
-class SignsScreen(QWidget):
+class SignsScreen(FittedScreen):
     contact_requested = Signal()
     left = Signal()  # back to the slides
 
@@ -24,7 +24,6 @@ class SignsScreen(QWidget):
         self._signs: SignsPart | None = None
         self._urgent: Localized = {}
         self._lang = "nl"
-        self._fit: tuple[theme.Metrics, QSize] | None = None
         self.answers: list[bool | None] = []
         self.card = 0
 
@@ -75,10 +74,9 @@ class SignsScreen(QWidget):
         self.pages.addWidget(card_page)
         self.pages.addWidget(summary_page)
         self.summary_page = summary_page
-        outer = QVBoxLayout(self)
+        outer = self.outer
         outer.addLayout(header)
         outer.addLayout(self.pages, 1)
-        self.outer = outer
 
         self.back.clicked.connect(self.go_back)
         self.recognised.clicked.connect(lambda: self.answer(True))
@@ -171,14 +169,6 @@ class SignsScreen(QWidget):
         self.card_body.setSpacing(m.margin)
         self.card_body.setStretch(0, 5 if portrait else 4)
         self.card_body.setStretch(1, 4 if portrait else 6)
-        self.outer.setContentsMargins(m.margin, m.px(24), m.margin, m.margin)
-        self.outer.setSpacing(m.px(24))
         self.summary_spacing.setSpacing(m.px(24))
         self.card_buttons.setSpacing(m.px(24))
-        self._fit = (m, size)
-        self._refit()
-
-    def _refit(self) -> None:
-        """Text changes (another card, another language) can change what fits: measure again."""
-        if self._fit is not None:
-            fit_text(self, [self.outer], *self._fit)
+        self.fit_to(m, size)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent
-from PySide6.QtWidgets import QLabel, QLayout, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import QLabel, QLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.services.qr import draw_qr, qr_modules
 from kiosk.ui import theme
@@ -88,6 +88,26 @@ def needed_height(layout: QLayout, width: int) -> int:
     if layout.hasHeightForWidth():
         return layout.totalHeightForWidth(width)
     return layout.totalMinimumSize().height()
+
+
+class FittedScreen(QWidget):
+    """A visitor screen in one column whose text steps down a little when it would not fit the screen."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.outer = QVBoxLayout(self)
+        self._fit: tuple[theme.Metrics, QSize] | None = None
+
+    def fit_to(self, m: theme.Metrics, size: QSize) -> None:
+        self.outer.setContentsMargins(m.margin, m.px(24), m.margin, m.margin)
+        self.outer.setSpacing(m.px(24))
+        self._fit = (m, size)
+        self._refit()
+
+    def _refit(self) -> None:
+        """Text changes (another card, another language) can change what fits: measure again."""
+        if self._fit is not None:
+            fit_text(self, [self.outer], *self._fit)
 
 
 class PictureView(QWidget):
