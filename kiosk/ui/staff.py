@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.content import Content, Slide
 from kiosk.content.editing import ContentEditor, SaveResult
+from kiosk.resources import resource
 from kiosk.ui import theme
 from kiosk.ui.keyboard import OnScreenKeyboard
 from kiosk.ui.slide_view import SlideRenderer
@@ -54,9 +55,14 @@ def staff_style(m: theme.Metrics) -> str:
             min-height: {target - 20}px; selection-background-color: {STAFF_ACCENT};
         }}
         QListWidget::item {{ min-height: {target}px; color: #1B1B1B; }}
-        QListWidget::item:selected {{ background: {STAFF_ACCENT}; }}
+        QListWidget::item:selected {{ background: #FBE3B0; }}
         QListWidget::indicator, QCheckBox::indicator {{ width: {m.px(40)}px; height: {m.px(40)}px; }}
         QCheckBox {{ min-height: {target}px; }}
+        QCheckBox::indicator, QListWidget::indicator {{ background: #FFFFFF; border: 2px solid #51606D;
+                                                        border-radius: 6px; }}
+        QCheckBox::indicator:checked, QListWidget::indicator:checked {{
+            image: url("{resource("check.svg").as_posix()}"); border-color: {STAFF_ACCENT};
+        }}
         QPushButton {{ background: {STAFF_PANEL}; color: {STAFF_TEXT}; border: 2px solid #51606D;
                        border-radius: 10px; min-height: {target}px; min-width: {target}px;
                        padding: 0 {m.px(20)}px; font-weight: 600; }}

@@ -51,6 +51,7 @@ class ContactTab(QWidget):
         self.qr_preview.setFixedSize(320, 320)
         self.save = big_button(self.tr("Contactgegevens opslaan"), "contact-save", primary=True)
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         for label, field in (
             (self.tr("Naam"), self.name),
             (self.tr("Wat we bieden"), self.offer),
@@ -162,6 +163,7 @@ class KioskTab(QWidget):
         self.save = big_button(self.tr("Instellingen opslaan"), "kiosk-save", primary=True)
 
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(self.tr("Terug naar de dia's na"), self.idle)
         language_row = QHBoxLayout()
         for box in self.languages.values():

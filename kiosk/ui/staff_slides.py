@@ -63,6 +63,7 @@ class SlidesTab(QWidget):
         left.addLayout(moves)
         left.addWidget(self.save_order)
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(self.tr("Titel"), self.title)
         form.addRow(self.tr("Tekst"), self.body)
         form.addRow(self.tr("Duur"), self.duration)
