@@ -254,3 +254,22 @@ def test_a_broken_outside_edit_keeps_the_last_good_content(
         qtbot.waitUntil(lambda: "keeping the last good content" in caplog.text, timeout=5000)
     assert [s.id for s in kiosk.slideshow.slides()] == before
     assert kiosk.content.site.clinic.name == "MindFitPro"
+
+
+def test_preview_shows_the_edited_slide_full_size_before_saving(
+    qtbot: QtBot, make_kiosk: MakeKiosk, site_with_pin: Path
+) -> None:
+    kiosk = make_kiosk(content=site_with_pin, time_scale=0.01)
+    open_staff(qtbot, kiosk)
+    tab = kiosk.staff.screen.slides
+    tab.list.setCurrentRow(1)
+    tab.title.setText("Een nieuwe titel")
+    edited = tab.edited_slide()
+    assert edited is not None and edited.title["nl"] == "Een nieuwe titel"
+    QTest.mouseClick(tab.preview, Qt.MouseButton.LeftButton)
+    preview = kiosk.staff.screen.preview
+    assert kiosk.staff.screen.pages.currentWidget() is preview
+    assert preview.pixmap().size() == kiosk.size()
+    assert kiosk.content.slides[1].title["nl"] != "Een nieuwe titel"  # nothing saved by looking
+    QTest.mouseClick(preview, Qt.MouseButton.LeftButton)
+    assert kiosk.staff.screen.pages.currentWidget() is kiosk.staff.screen.work
