@@ -10,6 +10,7 @@ PYTHON="${PYTHON:-python3}"
 VENV="${VENV:-.venv}"
 # Qt's xcb platform plugin needs these on a real display; offscreen needs the GL/font ones.
 RUN_PACKAGES=(libegl1 libgl1 libfontconfig1 libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0
+              libwayland-client0 libwayland-cursor0
               libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-randr0 libxcb-shape0
               libxcb-xinerama0 libxcb-xkb1 libcups2)
 
@@ -44,16 +45,33 @@ run)
     exec "$VENV/bin/python" -m kiosk --windowed "$@"
     ;;
 test)
-    apt_install "${RUN_PACKAGES[@]}"
+    # binutils: PyInstaller reads and strips binaries with it.
+    apt_install "${RUN_PACKAGES[@]}" binutils
     eval "$(as_root bash .ci/setup-printer.sh)"   # a real CUPS queue "kiosk-pdf" printing to PDF
     export KIOSK_TEST_PDF_DIR
-    venv "[test]"
+    venv "[test,build]"
     py="$VENV/bin/python"
-    echo "== ruff" && "$py" -m ruff check . && "$py" -m ruff format --check .
-    echo "== mypy" && "$py" -m mypy
-    echo "== import contracts" && "$VENV/bin/lint-imports"
-    echo "== content model without Qt" && KIOSK_FORBID_QT=1 "$py" -m pytest -q -p no:pytest-qt tests/content
-    echo "== all tests" && "$py" -m pytest -q
+    # One command per line: under `set -e` a failure inside `a && b && c` does not stop the script.
+    echo "== ruff"
+    "$py" -m ruff check .
+    "$py" -m ruff format --check .
+    echo "== mypy"
+    "$py" -m mypy
+    echo "== import contracts"
+    "$VENV/bin/lint-imports"
+    echo "== content model without Qt"
+    KIOSK_FORBID_QT=1 "$py" -m pytest -q -p no:pytest-qt tests/content
+    # The one-folder bundle (dist/kiosk and its tar.gz), and its selftest run from the frozen binary:
+    # a data file, Qt plugin, library or hidden import the bundle lacks fails here.
+    echo "== bundle"
+    SECONDS=0
+    "$VENV/bin/pyinstaller" --noconfirm --log-level WARN build.spec
+    echo "built in ${SECONDS}s"
+    echo "== bundle selftest"
+    QT_QPA_PLATFORM=offscreen dist/kiosk/kiosk selftest
+    export KIOSK_BUNDLE_DIR="$PWD/dist/kiosk"   # tests/packaging checks the built folder, and must find it
+    echo "== all tests"
+    "$py" -m pytest -q
     ;;
 *)
     echo "usage: ./dev.sh run [--content DIR] | ./dev.sh test" >&2

@@ -1,6 +1,6 @@
 """CPU used while a slide stands still: a kiosk that burns a core all day is broken.
 
-    python -m benchmarks.idle_cpu [seconds]
+python -m benchmarks.idle_cpu [seconds]
 """
 
 from __future__ import annotations
@@ -8,9 +8,9 @@ from __future__ import annotations
 import sys
 import time
 
-from benchmarks.common import rss_mb
 from PySide6.QtCore import QEventLoop, QSize, QTimer
 
+from benchmarks.common import rss_mb
 from kiosk.app import build_kiosk, create_application
 from kiosk.resources import default_content_dir
 

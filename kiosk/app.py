@@ -56,7 +56,14 @@ def build_kiosk(
     return window
 
 
+# Staff quit for maintenance: the service manager is told not to restart (RestartPreventExitStatus=75).
+MAINTENANCE_EXIT = 75
+
+
 def run(content_dir: Path, windowed: bool) -> int:
+    """Run the kiosk until the OS stops it (exit 0) or staff quit it for maintenance (MAINTENANCE_EXIT)."""
+    from kiosk.services.watchdog import start_watchdog
+
     app = create_application()
     window = build_kiosk(content_dir, windowed, watch=True)
     _quit_on_os_signals(window)
@@ -65,7 +72,9 @@ def run(content_dir: Path, windowed: bool) -> int:
         window.show()
     else:
         window.showFullScreen()
-    return app.exec()
+    start_watchdog(window)  # systemd (Type=notify): READY=1 now, WATCHDOG=1 while the GUI thread runs
+    code = app.exec()
+    return MAINTENANCE_EXIT if window.quit_for_maintenance else code
 
 
 def _quit_on_os_signals(window: KioskWindow) -> None:

@@ -1,37 +1,209 @@
-"""`selftest`: what the packaged kiosk checks about itself before anyone relies on it."""
+"""`selftest`: what the packaged kiosk checks about itself before anyone relies on it.
+
+CI runs it from the frozen bundle (`dist/kiosk/kiosk selftest`, offscreen) and install.sh runs it on the
+kiosk PC, so each step goes through what a visitor touches: a data file, Qt plugin, library or hidden
+import the bundle lacks shows up here as a named failure instead of at the clinic.
+
+The contact QR code is read back from the rendered screen's pixels (the centre of every module, quiet
+zone included) and compared with the modules of the site's payload: no decoder to bundle, and it checks
+exactly what the screen shows.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import sys
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QCoreApplication, QDir, QLocale, QPluginLoader, QPoint, QRect, QSize, QTimeZone
+from PySide6.QtGui import QIcon, QImage, QImageReader
 
 from kiosk.app import build_kiosk, create_application
+from kiosk.resources import placeholder_picture
+from kiosk.services.qr import QUIET_ZONE, qr_modules, qr_payload
 from kiosk.shots import render
+from kiosk.ui.window import KioskWindow
 
 log = logging.getLogger(__name__)
 SIZES = (QSize(1920, 1080), QSize(1280, 800), QSize(1080, 1920))
+DARK = bytes(1 if level < 128 else 0 for level in range(256))  # grey level -> dark module?
+# Plugins the frozen kiosk must carry: it draws on X11, Wayland or offscreen, and prints through CUPS.
+NEEDED_PLUGINS = {
+    "linux": {"platforms/libqxcb", "platforms/libqwayland", "platforms/libqoffscreen",
+              "printsupport/libcupsprintersupport", "imageformats/libqsvg", "imageformats/libqjpeg",
+              "iconengines/libqsvgicon"},
+    "win32": {"platforms/qwindows", "platforms/qoffscreen", "printsupport/windowsprintersupport",
+              "imageformats/qsvg", "imageformats/qjpeg", "iconengines/qsvgicon"},
+}  # fmt: skip
+
+
+def _slides(window: KioskWindow) -> list[str]:
+    problems: list[str] = []
+    skipped: set[str] = set()
+    window.slideshow.slide_skipped.connect(lambda slide_id, reason: skipped.add(f"{slide_id}: {reason}"))
+    for size in SIZES:
+        for number in range(1, len(window.slideshow.slides()) + 1):
+            image = render(window, f"slide:{number}", size).toImage()
+            if image.isNull() or image.size() != size:
+                problems.append(f"slide {number} at {size.width()}x{size.height()}: rendered {image.size()}")
+    return problems + [f"skipped {reason}" for reason in sorted(skipped)]
+
+
+def _signs(window: KioskWindow) -> list[str]:
+    """A visitor's path: the signs button, every card (recognising every other one), the summary."""
+    slide = window.content.signs_slide
+    if slide is None or slide.signs is None:
+        print("skip signs: this content has no signs slide")
+        return []
+    render(window, "slide:1", SIZES[0])
+    window.take_over()
+    window.top_bar.signs.click()
+    if window.pages.currentWidget() is not window.signs:
+        return ["the signs button did not open the signs"]
+    total = len(slide.signs.signs)
+    for card in range(total):
+        (window.signs.recognised if card % 2 == 0 else window.signs.next).click()
+    if not window.signs.on_summary() or not window.signs.summary_title.text():
+        return [f"no summary after tapping through {total} cards"]
+    if window.signs.recognised_count() != (total + 1) // 2:
+        return [f"summary counts {window.signs.recognised_count()} recognised, not {(total + 1) // 2}"]
+    window.signs.to_contact.click()
+    return [] if window.pages.currentWidget() is window.contact else ["the summary did not lead to contact"]
+
+
+def read_modules(image: QImage, count: int) -> list[list[bool]] | str:
+    """The dark/light module grid (`count` wide, quiet zone included) of the one QR code in `image`."""
+    grey = image.convertToFormat(QImage.Format.Format_Grayscale8)
+    width, height, stride = grey.width(), grey.height(), grey.bytesPerLine()
+    pixels = bytes(grey.constBits())
+    rows = [pixels[y * stride : y * stride + width].translate(DARK) for y in range(height)]
+    dark_rows = [y for y, row in enumerate(rows) if 1 in row]
+    if not dark_rows:
+        return "no code drawn"
+    left = min(row.find(1) for row in rows if 1 in row)
+    right = max(row.rfind(1) for row in rows if 1 in row)
+    top = dark_rows[0]
+    finder = rows[top].find(0, left) - left  # the top-left finder pattern is 7 modules wide
+    drawn = round((right - left + 1) * 7 / finder) + 2 * QUIET_ZONE if finder > 0 else 0
+    if drawn != count:
+        return f"a code {drawn} modules wide, not the site's {count}"
+    module = (right - left + 1) / (count - 2 * QUIET_ZONE)
+
+    def at(x: float, y: float) -> bool | None:
+        col, row = round(x), round(y)
+        return bool(rows[row][col]) if 0 <= col < width and 0 <= row < height else None
+
+    centres = [(i - QUIET_ZONE + 0.5) * module for i in range(count)]
+    grid = [[at(left + x, top + y) for x in centres] for y in centres]
+    if any(cell is None for line in grid for cell in line):
+        return "the code or its quiet zone is cut off"
+    return [[bool(cell) for cell in line] for line in grid]
+
+
+def _contact_qr(window: KioskWindow) -> list[str]:
+    payload = qr_payload(window.content.site)
+    if not payload:
+        print("skip contact QR: site.toml sets no QR address")
+        return []
+    expected = qr_modules(payload)
+    problems: list[str] = []
+    for size in SIZES:
+        shot = render(window, "contact", size)
+        qr = window.contact.qr
+        scale = shot.devicePixelRatio()
+        corner = qr.mapTo(window, QPoint(0, 0)) * scale
+        region = shot.toImage().copy(QRect(corner, qr.size() * scale))
+        found = read_modules(region, len(expected)) if qr.isVisible() else "not shown"
+        if found != expected:
+            wrong = found if isinstance(found, str) else f"{_differences(found, expected)} modules differ"
+            problems.append(f"at {size.width()}x{size.height()}: {wrong}")
+    return problems
+
+
+def _differences(found: list[list[bool]], expected: list[list[bool]]) -> int:
+    pairs = zip(found, expected, strict=True)
+    return sum(a != b for line, want in pairs for a, b in zip(line, want, strict=True))
+
+
+def _handout_pdf(window: KioskWindow) -> list[str]:
+    from kiosk.services.handout import write_handout_pdf
+
+    problems: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="kiosk-selftest-") as folder:
+        for lang in window.content.site.kiosk.languages:
+            path = Path(folder) / f"handout-{lang}.pdf"
+            write_handout_pdf(path, window.content, lang)
+            data = path.read_bytes()
+            if not data.startswith(b"%PDF-") or b"/FontFile" not in data:
+                problems.append(f"{lang}: not a PDF with embedded fonts ({len(data)} bytes)")
+    return problems
+
+
+def _qt(window: KioskWindow) -> list[str]:
+    """Image formats, the SVG icon engine, every plugin the bundle carries, ICU data, OpenSSL (PIN)."""
+    problems = [f"no {fmt} image format" for fmt in ("svg", "jpeg") if fmt.encode() not in _formats()]
+    if QIcon(str(placeholder_picture())).pixmap(64).isNull():
+        problems.append("the SVG icon engine draws nothing")
+    if getattr(sys, "frozen", False):
+        problems += _bundle_plugins()
+    if QLocale("tr").toUpper("i") != "İ":  # Turkish casing comes from ICU
+        problems.append("ICU case mapping does not work")
+    zone = QTimeZone(b"Europe/Amsterdam")
+    name = zone.displayName(QTimeZone.TimeType.StandardTime, QTimeZone.NameType.LongName, QLocale("nl"))
+    if zone.isValid() and " " not in name:  # ICU time-zone data; without it Qt says "CET"
+        problems.append(f"ICU time-zone names missing (got '{name}')")
+    if len(hashlib.scrypt(b"selftest", salt=b"kiosk", n=2, r=1, p=1, dklen=8)) != 8:
+        problems.append("hashlib.scrypt (the staff PIN) is unavailable")
+    return problems
+
+
+def _formats() -> list[bytes]:
+    return [bytes(fmt.data()) for fmt in QImageReader.supportedImageFormats()]
+
+
+def _bundle_plugins() -> list[str]:
+    """Every Qt plugin in the bundle loads (its libraries are on this machine), and none is missing."""
+    problems, found = [], set()
+    folders = [f for f in QCoreApplication.libraryPaths() if QDir(f).exists("platforms")]  # not the app's own
+    for folder in folders:
+        for kind in QDir(folder).entryInfoList(QDir.Filter.Dirs | QDir.Filter.NoDotAndDotDot):
+            for plugin in QDir(kind.filePath()).entryInfoList(QDir.Filter.Files):
+                found.add(f"{kind.fileName()}/{plugin.completeBaseName().split('.')[0]}")
+                loader = QPluginLoader(plugin.filePath())
+                if not loader.load():
+                    problems.append(f"plugin {kind.fileName()}/{plugin.fileName()}: {loader.errorString()}")
+    missing = NEEDED_PLUGINS.get(sys.platform, set()) - found
+    return problems + [f"plugin {name} is missing" for name in sorted(missing)]
+
+
+STEPS: list[tuple[str, Callable[[KioskWindow], list[str]]]] = [
+    ("slides", _slides),
+    ("signs", _signs),
+    ("contact QR", _contact_qr),
+    ("handout PDF", _handout_pdf),
+    ("Qt", _qt),
+]
 
 
 def run_selftest(content_dir: Path) -> int:
     create_application()
-    failures: list[str] = []
     window = build_kiosk(content_dir, windowed=True)
-    skipped: list[str] = []
-    window.slideshow.slide_skipped.connect(lambda slide_id, reason: skipped.append(f"{slide_id}: {reason}"))
+    failures: list[str] = []
     if not window.content.slides:
         failures.append("content: no usable slides (" + "; ".join(map(str, window.content.errors)) + ")")
-    for size in SIZES:
-        window.resize(size)
-        for number in range(1, len(window.slideshow.slides()) + 1):
-            image = render(window, f"slide:{number}", size).toImage()
-            if image.isNull() or image.size() != size:
-                failures.append(f"slide {number} at {size.width()}x{size.height()}: rendered {image.size()}")
-    failures.extend(f"slide skipped: {reason}" for reason in sorted(set(skipped)))
+    for name, step in STEPS:
+        try:
+            failures += [f"{name}: {problem}" for problem in step(window)]
+        except Exception as err:  # a selftest names the failure, whatever it is
+            log.exception("selftest step %s", name)
+            failures.append(f"{name}: {type(err).__name__}: {err}")
     for failure in failures:
         print(f"FAIL {failure}")
     slides = len(window.content.slides)
-    print(f"selftest: {slides} slides at {len(SIZES)} sizes: " + ("FAILED" if failures else "ok"))
+    checked = ", ".join(name for name, _ in STEPS)
+    print(f"selftest: {slides} slides at {len(SIZES)} sizes; {checked}: " + ("FAILED" if failures else "ok"))
     window.quit_cleanly()
     return 1 if failures else 0

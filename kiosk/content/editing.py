@@ -100,8 +100,21 @@ class ContentEditor:
         new_errors = self._errors_added(relative, text)
         if new_errors:
             return SaveResult(False, tuple(new_errors))
-        self._keep_previous(relative)
-        _write_atomically(self.folder / relative, text)
+        try:
+            self._keep_previous(relative)
+            _write_atomically(self.folder / relative, text)
+        except PermissionError as err:
+            return SaveResult(
+                False,
+                (
+                    Problem(
+                        relative,
+                        f"the content folder is read-only here ({err.strerror}); "
+                        "the installed kiosk keeps its content in "
+                        "/var/lib/wachtkamer-kiosk/content",
+                    ),
+                ),
+            )
         return SaveResult(True)
 
     def _errors_added(self, relative: str, text: str) -> list[Problem]:

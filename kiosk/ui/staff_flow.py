@@ -40,7 +40,7 @@ class StaffDoor(QObject):
         self.pad.pin_entered.connect(self._check)
         self.pad.cancelled.connect(window.reset_to_loop)
         self.screen.left.connect(window.reset_to_loop)
-        self.screen.quit_requested.connect(window.quit_cleanly)
+        self.screen.quit_requested.connect(lambda: window.quit_cleanly(for_maintenance=True))
         self.screen.content_saved.connect(self._saved)
         self.screen.test_print_requested.connect(self._test_print)
         self._test_printer.print_finished.connect(

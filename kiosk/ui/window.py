@@ -61,6 +61,7 @@ class KioskWindow(QWidget):
         self.loaded_at = clock()
         self.language = content.site.kiosk.default_language
         self.interactive = False
+        self.quit_for_maintenance = False
         self.printer = printer
 
         self.pictures = PictureCache()
@@ -278,9 +279,10 @@ class KioskWindow(QWidget):
         self.returned_to_loop.emit()
 
     # -- staying open --------------------------------------------------------------------------
-    def quit_cleanly(self) -> None:
-        """The only ways out: the OS asks (SIGTERM) or staff quit for maintenance."""
-        log.info("kiosk closing")
+    def quit_cleanly(self, for_maintenance: bool = False) -> None:
+        """The only ways out: the OS asks (SIGTERM) or staff quit for maintenance (not restarted)."""
+        log.info("kiosk closing%s", " for maintenance" if for_maintenance else "")
+        self.quit_for_maintenance = for_maintenance
         self._may_close = True
         self.close()
 

@@ -96,3 +96,17 @@ def test_a_leftover_temporary_file_from_a_crash_is_ignored(content_copy: Path) -
     content = load_content(content_copy)
     assert content.errors == []
     assert not [p for p in content.problems if ".tmp" in p.file]
+
+
+def test_a_read_only_content_folder_is_refused_with_a_reason(
+    content_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tempfile
+
+    def read_only(*args: object, **kwargs: object) -> tuple[int, str]:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", read_only)
+    result = ContentEditor(content_copy).save_site({"clinic.name": "Elders"})
+    assert not result.saved
+    assert "read-only" in result.message()

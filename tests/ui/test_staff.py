@@ -161,6 +161,7 @@ def test_only_staff_mode_can_quit_the_kiosk(qtbot: QtBot, make_kiosk: MakeKiosk,
     kiosk.staff.screen.tabs.setCurrentWidget(kiosk.staff.screen.status)
     QTest.mouseClick(kiosk.staff.screen.status.quit, Qt.MouseButton.LeftButton)
     assert not kiosk.isVisible()
+    assert kiosk.quit_for_maintenance  # exit 75: the service manager leaves it down
 
 
 def test_the_on_screen_keyboard_types_into_the_field(
