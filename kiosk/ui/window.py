@@ -263,6 +263,8 @@ class KioskWindow(QWidget):
     def reset_to_loop(self) -> None:
         """Forget the visitor (and close staff mode): first slide, default language, loop playing."""
         self.idle.stop()
+        if self.interactive:
+            log.info("returned to the slideshow; the visitor's choices are forgotten")
         self.staff.leave()
         self.interactive = False
         self.language = self.content.site.kiosk.default_language
@@ -275,7 +277,6 @@ class KioskWindow(QWidget):
         self.slideshow.show_index(0, animate=False)
         self.slideshow.set_playing(self.pages.currentWidget() is self.loop_page)
         self._update_bars()
-        log.info("returned to the slideshow")
         self.returned_to_loop.emit()
 
     # -- staying open --------------------------------------------------------------------------
