@@ -59,6 +59,17 @@ def _offered_language(content: Content, wanted: str | None) -> str | None:
     return lang
 
 
+def _rendering_parser(command: str, description: str) -> argparse.ArgumentParser:
+    """The options every command that renders a file shares: where to, from which content, in which language."""
+    parser = argparse.ArgumentParser(prog=f"python -m kiosk {command}", description=description)
+    parser.add_argument("--out", required=True, type=Path)
+    parser.add_argument(
+        "--content", type=Path, default=None, help="content folder (default: the built-in one)"
+    )
+    parser.add_argument("--lang", default=None, help="language code, e.g. nl (default: the site's own)")
+    return parser
+
+
 def _offscreen_app() -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -66,12 +77,9 @@ def _offscreen_app() -> None:
 def _shot(argv: list[str]) -> int:
     from kiosk.shots import SCREEN_HELP
 
-    parser = argparse.ArgumentParser(prog="python -m kiosk shot", description="Render one screen to a PNG.")
+    parser = _rendering_parser("shot", "Render one screen to a PNG.")
     parser.add_argument("--screen", required=True, help=SCREEN_HELP)
     parser.add_argument("--size", default="1920x1080", help="WIDTHxHEIGHT, e.g. 1080x1920 for portrait")
-    parser.add_argument("--out", required=True, type=Path)
-    parser.add_argument("--content", type=Path, default=None)
-    parser.add_argument("--lang", default=None, help="language code, e.g. nl")
     args = parser.parse_args(argv)
     _offscreen_app()
     from kiosk.app import build_kiosk, create_application
@@ -95,14 +103,9 @@ def _shot(argv: list[str]) -> int:
 
 
 def _handout(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m kiosk handout",
-        description="Write the printed A4 handout to a PDF, as it would print.",
-    )
-    parser.add_argument("--out", required=True, type=Path)
-    parser.add_argument("--content", type=Path, default=None)
-    parser.add_argument("--lang", default=None, help="language code, e.g. nl (default: the site's own)")
-    args = parser.parse_args(argv)
+    args = _rendering_parser(
+        "handout", "Write the printed A4 handout to a PDF, as it would print."
+    ).parse_args(argv)
     _offscreen_app()
     from kiosk.app import create_application
     from kiosk.services.content_source import load_logged
