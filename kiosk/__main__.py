@@ -60,7 +60,7 @@ def _offered_language(content: Content, wanted: str | None) -> str | None:
 
 
 def _rendering_parser(command: str, description: str) -> argparse.ArgumentParser:
-    """The options every command that renders a file shares: where to, from which content, in which language."""
+    """Options every rendering command shares: where to, from which content, in which language."""
     parser = argparse.ArgumentParser(prog=f"python -m kiosk {command}", description=description)
     parser.add_argument("--out", required=True, type=Path)
     parser.add_argument(
