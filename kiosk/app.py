@@ -21,7 +21,6 @@ from kiosk.ui import theme
 from kiosk.ui.window import KioskWindow
 
 log = logging.getLogger(__name__)
-_SIGNAL_SOCKETS: list[socket.socket] = []
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -65,36 +64,45 @@ def run(content_dir: Path, windowed: bool) -> int:
     from kiosk.services.watchdog import start_watchdog
 
     app = create_application()
+    os_stop = _OsStopRequest(app)  # before anything slow: a SIGTERM during start-up also ends cleanly
     window = build_kiosk(content_dir, windowed, watch=True)
-    _quit_on_os_signals(window)
+    os_stop.window = window
+    if os_stop.requested:
+        return 0
     if windowed:
         window.resize(1280, 800)
         window.show()
     else:
         window.showFullScreen()
     start_watchdog(window)  # systemd (Type=notify): READY=1 now, WATCHDOG=1 while the GUI thread runs
+    log.info("kiosk %s running", __version__)
     code = app.exec()
     return MAINTENANCE_EXIT if window.quit_for_maintenance else code
 
 
-def _quit_on_os_signals(window: KioskWindow) -> None:
-    """SIGTERM/SIGINT end the kiosk cleanly: Python's handler is woken through a socket Qt watches."""
-    reader, writer = socket.socketpair()
-    reader.setblocking(False)
-    writer.setblocking(False)
-    signal.set_wakeup_fd(writer.fileno())
-    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, window)
+class _OsStopRequest:
+    """SIGTERM/SIGINT end the kiosk cleanly. Python runs its handler only when the interpreter gets control,
+    so the signal also writes to a socket that Qt's event loop watches, which wakes it up."""
 
-    def drain() -> None:
+    def __init__(self, app: QApplication) -> None:
+        self.requested = False
+        self.window: KioskWindow | None = None
+        self._reader, self._writer = socket.socketpair()
+        self._reader.setblocking(False)
+        self._writer.setblocking(False)
+        signal.set_wakeup_fd(self._writer.fileno())
+        self._notifier = QSocketNotifier(self._reader.fileno(), QSocketNotifier.Type.Read, app)
+        self._notifier.activated.connect(self._drain)
+        signal.signal(signal.SIGTERM, self._stop)
+        signal.signal(signal.SIGINT, self._stop)
+
+    def _drain(self) -> None:
         with contextlib.suppress(OSError):
-            reader.recv(64)
+            self._reader.recv(64)
 
-    def stop(signum: int, _frame: object) -> None:
+    def _stop(self, signum: int, _frame: object) -> None:
         log.info("signal %d received: closing", signum)
-        window.quit_cleanly()
+        self.requested = True
+        if self.window is not None:
+            self.window.quit_cleanly()
         QCoreApplication.quit()
-
-    notifier.activated.connect(drain)
-    _SIGNAL_SOCKETS.extend((reader, writer))  # alive as long as the process
-    signal.signal(signal.SIGTERM, stop)
-    signal.signal(signal.SIGINT, stop)
