@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Offscreen on a virtual 4K screen, as the tests: Qt's default 800×600 offscreen screen drops taps outside it.
+SCREEN = Path(__file__).resolve().parent.parent / "tests" / "offscreen-screen.json"
+os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={SCREEN}")
 
 
 def rss_mb() -> float:

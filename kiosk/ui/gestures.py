@@ -68,7 +68,7 @@ class TouchTracker(QObject):
             and not self._touching
             and event.source().name == "MouseEventNotSynthesized"
         ):
-            if kind == QEvent.Type.MouseButtonPress:
+            if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick):  # quick taps, too
                 self._begin(event.position(), event.timestamp())
                 return True
             if kind == QEvent.Type.MouseButtonRelease and self._start is not None:

@@ -136,3 +136,15 @@ def test_gesture_classifier() -> None:
     assert classify((500, 400), (560, 400), 0.3, 1920) is Gesture.NONE  # too short to be a swipe
     assert classify((500, 400), (500, 400), 2.5, 1920) is Gesture.NONE  # a long press is not a tap
     assert classify(QPointF(0, 0), QPointF(-300, 10), 0.2, 1280) is Gesture.SWIPE_LEFT
+
+
+def test_two_quick_taps_page_twice(make_kiosk: MakeKiosk) -> None:
+    kiosk = make_kiosk()
+    show = kiosk.slideshow
+    kiosk.take_over()
+    right = centre_of(show, 0.8)
+    QTest.mousePress(show, Qt.MouseButton.LeftButton, pos=right)
+    QTest.mouseRelease(show, Qt.MouseButton.LeftButton, pos=right)
+    QTest.mouseDClick(show, Qt.MouseButton.LeftButton, pos=right)  # the second press, as Qt reports it
+    QTest.mouseRelease(show, Qt.MouseButton.LeftButton, pos=right)
+    assert show.index() == 2
