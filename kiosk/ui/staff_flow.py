@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject
 from kiosk import __version__
 from kiosk.services.pin import PinGuard
 from kiosk.services.printing import HandoutPrinter, available_printers
+from kiosk.ui import theme
 from kiosk.ui.staff import StaffScreen
 from kiosk.ui.staff_entry import HOLD_MS, CornerHold, PinPad
 
@@ -31,7 +32,8 @@ class StaffDoor(QObject):
         self.active = False
         self.guard = PinGuard(window.content.site.staff.pin_hash, clock)
         self.pad = PinPad()
-        self.screen = StaffScreen(window.slideshow.renderer)
+        self._screen: StaffScreen | None = None
+        self._metrics: theme.Metrics | None = None
         self._test_printer = HandoutPrinter(
             replace(window.content.site.printer, min_interval_s=0), clock=clock
         )
@@ -39,13 +41,31 @@ class StaffDoor(QObject):
         self.corner.held.connect(self.open_pad)
         self.pad.pin_entered.connect(self._check)
         self.pad.cancelled.connect(window.reset_to_loop)
-        self.screen.left.connect(window.reset_to_loop)
-        self.screen.quit_requested.connect(lambda: window.quit_cleanly(for_maintenance=True))
-        self.screen.content_saved.connect(self._saved)
-        self.screen.test_print_requested.connect(self._test_print)
         self._test_printer.print_finished.connect(
             lambda outcome: self.screen.say(self.tr("Testpagina: ") + outcome.value)
         )
+
+    @property
+    def screen(self) -> StaffScreen:
+        """Built the first time staff come in: most days nobody does, and it costs a third of start-up."""
+        if self._screen is None:
+            window = self._window
+            screen = StaffScreen(window.slideshow.renderer)
+            screen.left.connect(window.reset_to_loop)
+            screen.quit_requested.connect(lambda: window.quit_cleanly(for_maintenance=True))
+            screen.content_saved.connect(self._saved)
+            screen.test_print_requested.connect(self._test_print)
+            if self._metrics is not None:
+                screen.apply_metrics(self._metrics)
+            window.pages.addWidget(screen)
+            self._screen = screen
+        return self._screen
+
+    def apply_metrics(self, m: theme.Metrics) -> None:
+        self._metrics = m
+        self.pad.apply_metrics(m)
+        if self._screen is not None:
+            self._screen.apply_metrics(m)
 
     def open_pad(self) -> None:
         if self.active or self._window.pages.currentWidget() is self.pad:

@@ -98,7 +98,6 @@ class KioskWindow(QWidget):
             self.signs,
             self.contact,
             self.staff.pad,
-            self.staff.screen,
         ):
             self.pages.addWidget(page)
         self.setAutoFillBackground(True)
@@ -306,8 +305,7 @@ class KioskWindow(QWidget):
         self.bottom_bar.apply_metrics(m)
         self.signs.apply_metrics(m, self.size())
         self.contact.apply_metrics(m, self.size())
-        self.staff.pad.apply_metrics(m)
-        self.staff.screen.apply_metrics(m)
+        self.staff.apply_metrics(m)
         super().resizeEvent(event)
 
 
