@@ -33,6 +33,9 @@ class IdleWatch(QObject):
     def set_timeout_ms(self, timeout_ms: int) -> None:
         self._timer.setInterval(timeout_ms)
 
+    def timeout_ms(self) -> int:
+        return self._timer.interval()
+
     def start(self) -> None:
         """Begin counting: called when a visitor takes over from the loop."""
         self._timer.start()

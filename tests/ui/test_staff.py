@@ -146,9 +146,10 @@ def test_undo_brings_back_the_previous_save(qtbot: QtBot, make_kiosk: MakeKiosk,
 def test_staff_mode_closes_itself_when_left_alone(
     qtbot: QtBot, make_kiosk: MakeKiosk, site_with_pin: Path
 ) -> None:
-    kiosk = make_kiosk(content=site_with_pin, time_scale=0.002)  # 180 s → 360 ms
+    kiosk = make_kiosk(content=site_with_pin, time_scale=0.005)  # 180 s → 0.9 s (visitors' 60 s → 0.3 s)
     open_staff(qtbot, kiosk)
-    with qtbot.waitSignal(kiosk.returned_to_loop, timeout=3000):
+    assert kiosk.idle.is_counting() and kiosk.idle.timeout_ms() == 900  # staff's own timeout, not visitors'
+    with qtbot.waitSignal(kiosk.returned_to_loop, timeout=5000):
         pass
     assert kiosk.pages.currentWidget() is kiosk.loop_page
     assert not kiosk.staff.active
