@@ -26,6 +26,14 @@ def site_with_pin(content_copy: Path) -> Path:
     return content_copy
 
 
+@pytest.fixture
+def in_staff(qtbot: QtBot, make_kiosk: MakeKiosk, site_with_pin: Path) -> KioskWindow:
+    """A kiosk with staff mode open, as after the corner hold and the right PIN."""
+    kiosk = make_kiosk(content=site_with_pin, time_scale=0.01)
+    open_staff(qtbot, kiosk)
+    return kiosk
+
+
 def enter_pin(kiosk: KioskWindow, pin: str) -> None:
     for digit in pin:
         QTest.mouseClick(kiosk.staff.pad.keys[digit], Qt.MouseButton.LeftButton)
@@ -82,11 +90,8 @@ def test_five_wrong_pins_lock_the_pad(qtbot: QtBot, make_kiosk: MakeKiosk, site_
     assert "Te vaak een verkeerde pincode" in kiosk.staff.pad.message.text()
 
 
-def test_staff_reorder_hide_and_edit_then_the_loop_shows_it(
-    qtbot: QtBot, make_kiosk: MakeKiosk, site_with_pin: Path
-) -> None:
-    kiosk = make_kiosk(content=site_with_pin, time_scale=0.01)
-    open_staff(qtbot, kiosk)
+def test_staff_reorder_hide_and_edit_then_the_loop_shows_it(in_staff: KioskWindow) -> None:
+    kiosk = in_staff
     tab = kiosk.staff.screen.slides
     first, second, third = (tab.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(3))
     tab.list.setCurrentRow(0)
@@ -106,11 +111,8 @@ def test_staff_reorder_hide_and_edit_then_the_loop_shows_it(
     assert kiosk.slideshow.slides()[0].title["nl"] == "Welkom in de wachtkamer"
 
 
-def test_an_invalid_edit_is_refused_in_plain_words(
-    qtbot: QtBot, make_kiosk: MakeKiosk, site_with_pin: Path
-) -> None:
-    kiosk = make_kiosk(content=site_with_pin, time_scale=0.01)
-    open_staff(qtbot, kiosk)
+def test_an_invalid_edit_is_refused_in_plain_words(in_staff: KioskWindow, site_with_pin: Path) -> None:
+    kiosk = in_staff
     before = (site_with_pin / "site.toml").read_text(encoding="utf-8")
     contact = kiosk.staff.screen.contact
     contact.qr_url.setText("geen adres")
@@ -121,20 +123,16 @@ def test_an_invalid_edit_is_refused_in_plain_words(
     assert (site_with_pin / "site.toml").read_text(encoding="utf-8") == before
 
 
-def test_the_contact_tab_previews_the_qr_live(
-    qtbot: QtBot, make_kiosk: MakeKiosk, site_with_pin: Path
-) -> None:
-    kiosk = make_kiosk(content=site_with_pin, time_scale=0.01)
-    open_staff(qtbot, kiosk)
+def test_the_contact_tab_previews_the_qr_live(in_staff: KioskWindow) -> None:
+    kiosk = in_staff
     contact = kiosk.staff.screen.contact
     contact.qr_url.setText("https://praktijk.nl/hulp")
     contact.campaign.setText("")
     assert contact.qr_preview.payload == "https://praktijk.nl/hulp"
 
 
-def test_undo_brings_back_the_previous_save(qtbot: QtBot, make_kiosk: MakeKiosk, site_with_pin: Path) -> None:
-    kiosk = make_kiosk(content=site_with_pin, time_scale=0.01)
-    open_staff(qtbot, kiosk)
+def test_undo_brings_back_the_previous_save(in_staff: KioskWindow) -> None:
+    kiosk = in_staff
     contact = kiosk.staff.screen.contact
     contact.name.setText("Praktijk De Linde")
     QTest.mouseClick(contact.save, Qt.MouseButton.LeftButton)
@@ -165,11 +163,8 @@ def test_only_staff_mode_can_quit_the_kiosk(qtbot: QtBot, make_kiosk: MakeKiosk,
     assert kiosk.quit_for_maintenance  # exit 75: the service manager leaves it down
 
 
-def test_the_on_screen_keyboard_types_into_the_field(
-    qtbot: QtBot, make_kiosk: MakeKiosk, site_with_pin: Path
-) -> None:
-    kiosk = make_kiosk(content=site_with_pin, time_scale=0.01)
-    open_staff(qtbot, kiosk)
+def test_the_on_screen_keyboard_types_into_the_field(qtbot: QtBot, in_staff: KioskWindow) -> None:
+    kiosk = in_staff
     kiosk.staff.screen.tabs.setCurrentWidget(kiosk.staff.screen.contact)
     field = kiosk.staff.screen.contact.phone
     field.clear()
@@ -258,11 +253,8 @@ def test_a_broken_outside_edit_keeps_the_last_good_content(
     assert kiosk.content.site.clinic.name == "MindFitPro"
 
 
-def test_preview_shows_the_edited_slide_full_size_before_saving(
-    qtbot: QtBot, make_kiosk: MakeKiosk, site_with_pin: Path
-) -> None:
-    kiosk = make_kiosk(content=site_with_pin, time_scale=0.01)
-    open_staff(qtbot, kiosk)
+def test_preview_shows_the_edited_slide_full_size_before_saving(in_staff: KioskWindow) -> None:
+    kiosk = in_staff
     tab = kiosk.staff.screen.slides
     tab.list.setCurrentRow(1)
     tab.title.setText("Een nieuwe titel")
