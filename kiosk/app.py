@@ -57,13 +57,20 @@ def build_kiosk(
 
 # Staff quit for maintenance: the service manager is told not to restart (RestartPreventExitStatus=75).
 MAINTENANCE_EXIT = 75
+# Another kiosk already runs in this session; the service manager may try again later.
+ALREADY_RUNNING_EXIT = 3
 
 
 def run(content_dir: Path, windowed: bool) -> int:
     """Run the kiosk until the OS stops it (exit 0) or staff quit it for maintenance (MAINTENANCE_EXIT)."""
+    from kiosk.services.single_instance import claim_single_instance
     from kiosk.services.watchdog import start_watchdog
 
     app = create_application()
+    instance = claim_single_instance()
+    if instance is None:
+        print("Another Wachtkamer kiosk is already running; this one does not start.", file=sys.stderr)
+        return ALREADY_RUNNING_EXIT
     os_stop = _OsStopRequest(app)  # before anything slow: a SIGTERM during start-up also ends cleanly
     window = build_kiosk(content_dir, windowed, watch=True)
     os_stop.window = window
@@ -77,6 +84,7 @@ def run(content_dir: Path, windowed: bool) -> int:
     start_watchdog(window)  # systemd (Type=notify): READY=1 now, WATCHDOG=1 while the GUI thread runs
     log.info("kiosk %s running", __version__)
     code = app.exec()
+    instance.unlock()
     return MAINTENANCE_EXIT if window.quit_for_maintenance else code
 
 

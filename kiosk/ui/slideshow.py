@@ -1,7 +1,8 @@
 """The slideshow: shows one slide at a time, advances on its own in the loop, cross-fades between slides.
 
 Each slide is rendered once to a pixmap at the widget's size; a transition only blends two cached
-pixmaps with one reused animation, which is cheap and avoids QGraphicsEffect's pitfalls.
+pixmaps with one reused animation, which is cheap and avoids QGraphicsEffect's pitfalls. Once a
+slide stands, its neighbours are rendered ahead, so neither the loop nor a visitor's tap waits for one.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from kiosk.ui import theme
 from kiosk.ui.slide_view import SlideRenderer
 
 log = logging.getLogger(__name__)
-CACHED_PIXMAPS = 3
+CACHED_PIXMAPS = 3  # the slide shown and the two a tap or the loop can bring next
+PRELOAD_DELAY_MS = 30  # after the slide has been painted, not in the same event-loop turn
 
 
 class SlideShow(QWidget):
@@ -57,6 +59,10 @@ class SlideShow(QWidget):
         self._fade.setEasingCurve(QEasingCurve.Type.InOutQuad)
         self._fade.valueChanged.connect(self.update)
         self._fade.finished.connect(self._end_fade)
+        self._preload = QTimer(self)
+        self._preload.setSingleShot(True)
+        self._preload.setInterval(PRELOAD_DELAY_MS)
+        self._preload.timeout.connect(self._render_neighbours)
 
     # -- what is shown -------------------------------------------------------------------------
     def set_slides(self, slides: list[Slide], lang: str) -> None:
@@ -70,6 +76,7 @@ class SlideShow(QWidget):
         self._index = ids.index(current.id) if current and current.id in ids else 0
         self._previous = None
         self._restart_timer()
+        self._preload.start()
         self.update()
 
     def set_language(self, lang: str) -> None:
@@ -112,6 +119,8 @@ class SlideShow(QWidget):
                 self._fade.start()
             self.slide_changed.emit(index)
         self._restart_timer()
+        if not self.in_transition():
+            self._preload.start()
         self.update()
 
     def set_playing(self, playing: bool) -> None:
@@ -130,7 +139,16 @@ class SlideShow(QWidget):
 
     def _end_fade(self) -> None:
         self._previous = None
+        self._preload.start()
         self.update()
+
+    def _render_neighbours(self) -> None:
+        """The next and the previous slide, rendered while this one stands (the current one stays cached)."""
+        if not self._slides or not self.isVisible() or self.in_transition():
+            return
+        for offset in (1, -1):
+            self._pixmap((self._index + offset) % len(self._slides))
+        self._pixmap(self._index)  # most recently used: never the one evicted
 
     # -- painting ------------------------------------------------------------------------------
     def _render_size(self) -> QSize:
@@ -148,6 +166,9 @@ class SlideShow(QWidget):
         self._cache.move_to_end(key)
         return self._cache[key]
 
+    def in_transition(self) -> bool:
+        return self._previous is not None and self._fade.state() == QVariantAnimation.State.Running
+
     def current_pixmap(self) -> QPixmap | None:
         return self._pixmap(self._index) if self._slides else None
 
@@ -157,7 +178,7 @@ class SlideShow(QWidget):
             painter.fillRect(self.rect(), theme.BACKGROUND)
             return
         current = self._pixmap(self._index)
-        if self._previous is not None and self._fade.state() == QVariantAnimation.State.Running:
+        if self._previous is not None and self.in_transition():
             painter.drawPixmap(0, 0, self._previous)
             painter.setOpacity(float(self._fade.currentValue()))
         painter.drawPixmap(0, 0, current)

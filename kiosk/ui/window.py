@@ -11,7 +11,7 @@ import hashlib
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QLayout, QStackedLayout, QVBoxLayout, QWidget
 
@@ -34,6 +34,7 @@ from kiosk.ui.staff_flow import StaffDoor
 
 log = logging.getLogger(__name__)
 SCHEDULE_CHECK_MS = 30_000
+BACK_ON_TOP_MS = 1000  # no tug of war with a window manager that is still arranging its windows
 
 
 class KioskWindow(QWidget):
@@ -51,9 +52,9 @@ class KioskWindow(QWidget):
         printer: HandoutPrinter | None = None,
     ) -> None:
         super().__init__()
-        self.setWindowTitle("Wachtkamer")
-        self.kiosk_mode = kiosk_mode
+        self.kiosk_mode = kiosk_mode  # before anything that sends a changeEvent
         self._may_close = not kiosk_mode
+        self.setWindowTitle("Wachtkamer")
         self._clock = clock
         self.time_scale = time_scale
         self.content = content
@@ -298,6 +299,28 @@ class KioskWindow(QWidget):
             event.accept()  # Escape and friends do nothing in kiosk mode
         else:
             super().keyPressEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Minimised, or another window brought forward (Super, Alt+Tab, a window manager's gesture)?
+        Come straight back: a visitor must never be left looking at a desktop."""
+        if self.kiosk_mode and event.type() == QEvent.Type.WindowStateChange and self.isMinimized():
+            QTimer.singleShot(0, self._back_on_screen)
+        elif (
+            self.kiosk_mode
+            and event.type() == QEvent.Type.ActivationChange
+            and self.isFullScreen()
+            and not self.isActiveWindow()
+        ):
+            QTimer.singleShot(BACK_ON_TOP_MS, self._back_on_screen)
+        super().changeEvent(event)
+
+    def _back_on_screen(self) -> None:
+        if self._may_close or (self.isActiveWindow() and not self.isMinimized()):
+            return
+        log.info("the kiosk was minimised or covered by another window; bringing it back on top")
+        self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
+        self.raise_()
+        self.activateWindow()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         m = theme.Metrics.for_size(self.size())

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QSize
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -38,7 +39,7 @@ def make_kiosk(qtbot: QtBot) -> Callable[..., KioskWindow]:
         qtbot.addWidget(window)
         window.resize(size or QSize(1920, 1080))
         window.show()
-        qtbot.waitExposed(window)
+        assert QTest.qWaitForWindowExposed(window)
         return window
 
     return make

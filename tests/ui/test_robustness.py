@@ -7,9 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor
-from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from kiosk.ui import theme
@@ -18,14 +17,6 @@ from kiosk.ui.window import KioskWindow
 from tests.conftest import FIXTURES
 
 MakeKiosk = Callable[..., KioskWindow]
-
-
-def test_close_request_escape_and_alt_f4_do_not_close_the_kiosk(make_kiosk: MakeKiosk) -> None:
-    kiosk = make_kiosk()
-    assert not kiosk.close()  # what the window manager and Alt+F4 ask for
-    QTest.keyClick(kiosk, Qt.Key.Key_Escape)
-    QTest.keyClick(kiosk, Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier)
-    assert kiosk.isVisible()
 
 
 def test_a_deliberate_quit_closes_it(make_kiosk: MakeKiosk) -> None:

@@ -1,0 +1,317 @@
+"""Every benchmark figure, several runs each in fresh processes, as one table with the floor beside it.
+
+    python -m benchmarks              # the full set (about 10 minutes on a 2-core machine)
+    python -m benchmarks --quick      # fewer runs and shorter soak/CPU windows: a smoke check
+    python -m benchmarks --write      # also rewrite benchmarks/RESULTS.md
+
+The floor is a bare PySide6 window doing the same thing (started, painted, tapped, idle), measured in
+the same run, so a slow machine shows as a slow floor and the ratios stay comparable.
+Not part of the test run: timings on shared CI machines are too noisy to fail a build on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
+SCREEN = ROOT / "tests" / "offscreen-screen.json"
+
+
+def probe(name: str, kind: str = "kiosk", **options: object) -> dict[str, Any]:
+    """Run one probe in a fresh process; its result is the JSON on its last line."""
+    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={SCREEN}", "KIOSK_LOG_DIR": _scratch()}
+    command = [sys.executable, "-m", "benchmarks.probes", name, kind, json.dumps(options)]
+    done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
+    if done.returncode != 0:
+        raise RuntimeError(f"probe {name} {kind} failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _scratch() -> str:
+    return tempfile.mkdtemp(prefix="kiosk-bench-")
+
+
+def p95(values: list[float]) -> float:
+    return statistics.quantiles(values, n=20, method="inclusive")[-1]
+
+
+def process_seconds(kiosk_args: list[str]) -> float:
+    """Wall time of `python -m kiosk ARGS` in a fresh process, from before it starts until it exits."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "kiosk", *kiosk_args], cwd=ROOT, env=env, check=True, capture_output=True
+    )
+    return time.perf_counter() - started
+
+
+Run = dict[str, tuple[float, float | None]]  # figure key -> (kiosk, floor or None), from one run
+
+
+@dataclass
+class Figure:
+    key: str
+    name: str
+    unit: str
+    target: float
+    how: str
+    floor_name: str = ""
+    results: list[tuple[float, float | None]] = field(default_factory=list)
+
+    def kiosk(self) -> list[float]:
+        return [r[0] for r in self.results]
+
+    def floors(self) -> list[float]:
+        return [r[1] for r in self.results if r[1] is not None]
+
+
+@dataclass
+class Settings:
+    runs: int
+    slow_runs: int
+    cpu_seconds: float
+    transitions: int
+    big_folder: Path
+    scratch: Path
+
+
+def figures(s: Settings) -> list[Figure]:
+    visitors = s.transitions // 20
+    return [
+        Figure(
+            "start",
+            "start to first slide painted",
+            "s",
+            0.5,
+            "new process, offscreen, default content, 1920×1080; from before the process starts",
+            "empty window painted",
+        ),
+        Figure("memory", "memory after start", "MB", 120, "peak RSS of those same processes", "empty window"),
+        Figure(
+            "growth",
+            f"memory growth over {s.transitions:,} transitions",
+            "MB",
+            5,
+            f"{visitors} signs/contact/idle-reset cycles mixed in; RSS at the end minus RSS after 1,000",
+        ),
+        Figure(
+            "frame",
+            "transition frame painted at 1920×1080 (p95)",
+            "ms",
+            8,
+            "paintEvent time of every frame of 20 real cross-fades",
+            "empty window repainted",
+        ),
+        Figure(
+            "tap",
+            "tap to next screen painted (p95)",
+            "ms",
+            50,
+            "synthesised touch, from the finger lifting to the new screen painted: next slide, signs, "
+            "back, contact, back (×12)",
+            "empty window repainted",
+        ),
+        Figure(
+            "cpu",
+            "CPU while one slide stands still",
+            "% core",
+            1.0,
+            f"process CPU time over {s.cpu_seconds:g} s after 2 s of settling",
+            "empty window",
+        ),
+        Figure(
+            "load",
+            "200 slides with pictures: app load",
+            "s",
+            1.0,
+            "default content plus 200 slides (JPEG 2400×1600, PNG 1200×900, SVG), loaded and validated "
+            "in the running app until the first slide is painted",
+        ),
+        Figure(
+            "validate",
+            "200 slides with pictures: validate",
+            "s",
+            1.0,
+            "`python -m kiosk validate` on that folder, in a new process",
+        ),
+        Figure(
+            "handout", "handout to PDF", "s", 1.0, "`python -m kiosk handout --out x.pdf`, in a new process"
+        ),
+    ]
+
+
+def measurements(s: Settings) -> list[tuple[int, Callable[[int], list[Run]]]]:
+    """(runs, how to do them); each run yields one or more figures."""
+
+    def repeat(one: Callable[[], Run]) -> Callable[[int], list[Run]]:
+        return lambda runs: [one() for _ in range(runs)]
+
+    def start() -> Run:
+        kiosk, empty = _start("kiosk"), _start("empty")
+        return {
+            "start": (kiosk["seconds"], empty["seconds"]),
+            "memory": (kiosk["peak_rss_mb"], empty["peak_rss_mb"]),
+        }
+
+    def growth() -> Run:
+        result = probe("soak", transitions=s.transitions, visitors=s.transitions // 20)
+        return {"growth": (result["rss_end"] - result["rss_after_1000"], None)}
+
+    def frame() -> Run:
+        return {"frame": (p95(probe("frames")["frame_ms"]), p95(probe("frames", "empty")["frame_ms"]))}
+
+    def tap() -> Run:
+        return {"tap": (p95(probe("taps")["tap_ms"]), p95(probe("taps", "empty")["tap_ms"]))}
+
+    def idle_cpu(runs: int) -> list[Run]:
+        """Idle processes barely compete for the CPU, so all runs (kiosk and floor) share one window."""
+        with ThreadPoolExecutor(max_workers=2 * runs) as pool:
+            kiosks = [pool.submit(probe, "idle_cpu", "kiosk", seconds=s.cpu_seconds) for _ in range(runs)]
+            floors = [pool.submit(probe, "idle_cpu", "empty", seconds=s.cpu_seconds) for _ in range(runs)]
+            return [
+                {"cpu": (k.result()["cpu_percent"], f.result()["cpu_percent"])}
+                for k, f in zip(kiosks, floors, strict=True)
+            ]
+
+    def load() -> Run:
+        return {"load": (probe("load", folder=str(s.big_folder))["seconds"], None)}
+
+    def validate() -> Run:
+        return {"validate": (process_seconds(["validate", str(s.big_folder)]), None)}
+
+    def handout() -> Run:
+        return {"handout": (process_seconds(["handout", "--out", str(s.scratch / "handout.pdf")]), None)}
+
+    return [
+        (s.runs, repeat(start)),
+        (s.slow_runs, repeat(growth)),
+        (s.runs, repeat(frame)),
+        (s.runs, repeat(tap)),
+        (s.slow_runs, idle_cpu),
+        (s.runs, repeat(load)),
+        (s.runs, repeat(validate)),
+        (s.runs, repeat(handout)),
+    ]
+
+
+def _start(kind: str) -> dict[str, float]:
+    started = time.perf_counter()  # CLOCK_MONOTONIC: the child's perf_counter reads the same clock
+    result = probe("startup", kind)
+    return {"seconds": result["painted_at"] - started, "peak_rss_mb": result["peak_rss_mb"]}
+
+
+def _fmt(value: float) -> str:
+    return f"{value:.3g}" if abs(value) < 100 else f"{value:.0f}"
+
+
+def table(rows: list[Figure]) -> str:
+    lines = [
+        "| figure | median | spread (min–max) | runs | floor (median) | ratio to floor | target | met |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for f in rows:
+        kiosk = f.kiosk()
+        median = statistics.median(kiosk)
+        floors = f.floors()
+        floor = statistics.median(floors) if floors else None
+        ratio = f"{median / floor:.1f}×" if floor else "–"
+        floor_text = f"{_fmt(floor)} {f.unit} ({f.floor_name})" if floor is not None else "–"
+        spread = f"{_fmt(min(kiosk))}–{_fmt(max(kiosk))}"
+        met = "yes" if median <= f.target else "**no**"
+        lines.append(
+            f"| {f.name} | **{_fmt(median)} {f.unit}** | {spread} | {len(kiosk)} "
+            f"| {floor_text} | {ratio} | ≤ {_fmt(f.target)} {f.unit} | {met} |"
+        )
+    return "\n".join(lines)
+
+
+def machine() -> str:
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor() or "unknown CPU",
+    )
+    memory_kb = int(
+        next(
+            line.split()[1]
+            for line in Path("/proc/meminfo").read_text().splitlines()
+            if line.startswith("MemTotal")
+        )
+    )
+    from PySide6 import __version__ as pyside
+
+    return (
+        f"{cpu}, {os.cpu_count()} cores, {memory_kb / 1e6:.0f} GB RAM; "
+        f"{platform.system()} {platform.release()}; Python {platform.python_version()}, PySide6 {pyside}, "
+        "Qt's offscreen platform"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="fewer runs, shorter windows: a smoke check")
+    parser.add_argument("--write", action="store_true", help=f"also write {RESULTS.relative_to(ROOT)}")
+    args = parser.parse_args()
+    scratch = Path(_scratch())
+    settings = Settings(
+        runs=3 if args.quick else 7,
+        slow_runs=2 if args.quick else 3,
+        cpu_seconds=5.0 if args.quick else 30.0,
+        transitions=2000 if args.quick else 10_000,
+        big_folder=scratch / "content-200",
+        scratch=scratch,
+    )
+    probe("make_folder", folder=str(settings.big_folder))
+    rows = {f.key: f for f in figures(settings)}
+    started = time.monotonic()
+    for runs, measure in measurements(settings):
+        for run in measure(runs):
+            for key, figure in run.items():
+                rows[key].results.append(figure)
+        print(f"measured: {', '.join(run)}", file=sys.stderr, flush=True)
+    result = table(list(rows.values()))
+    print(result)
+    if args.write:
+        write_results(list(rows.values()), result, args.quick, time.monotonic() - started)
+    return 0 if all(statistics.median(f.kiosk()) <= f.target for f in rows.values()) else 1
+
+
+def write_results(rows: list[Figure], result: str, quick: bool, seconds: float) -> None:
+    git = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
+    command = "python -m benchmarks --write" + (" --quick" if quick else "")
+    how = "\n".join(f"- **{f.name}:** {f.how}." for f in rows)
+    RESULTS.write_text(
+        "# Benchmark results\n\n"
+        f"- **Date:** {dt.date.today().isoformat()} (commit {git.stdout.strip() or 'unknown'}, "
+        f"{seconds / 60:.0f} minutes)\n"
+        f"- **Machine:** {machine()}\n"
+        f"- **Command:** `{command}`\n\n"
+        "Each figure is the median of several runs, each in a fresh process, with the spread over those "
+        "runs. A p95 figure is the 95th percentile within one run. The floor is a bare PySide6 window "
+        "doing the same thing in the same session.\n\n"
+        f"{result}\n\n## How each figure is measured\n\n{how}\n",
+        encoding="utf-8",
+    )
+    print(f"written to {RESULTS.relative_to(ROOT)}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

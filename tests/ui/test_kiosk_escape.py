@@ -1,0 +1,141 @@
+"""Nothing a visitor's keyboard, fingers or window manager sends gets them out of the kiosk."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QContextMenuEvent, QKeySequence
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from kiosk.ui.window import KioskWindow
+
+MakeKiosk = Callable[..., KioskWindow]
+Mod = Qt.KeyboardModifier
+ESCAPE_KEYS = [
+    "Esc",
+    "Alt+F4",
+    "Ctrl+Q",
+    "Ctrl+W",
+    "Ctrl+F4",
+    "Alt+Tab",
+    "Alt+Shift+Tab",
+    "Alt+Esc",
+    "Ctrl+Esc",
+    "Ctrl+Shift+Esc",
+    "Alt+Space",
+    "Meta",
+    "Meta+D",
+    "Meta+Tab",
+    "Ctrl+Alt+Del",
+    "Ctrl+Alt+Backspace",
+    "F11",
+    "Alt+F2",
+    "Ctrl+Alt+T",
+    "Alt+Left",
+    "Ctrl+Z",
+    "Ctrl+S",
+    "Tab",
+    "Return",
+    "Space",
+]
+
+
+def visitor_screens(kiosk: KioskWindow) -> dict[str, Callable[[], None]]:
+    return {
+        "loop": kiosk.reset_to_loop,
+        "paging": kiosk.take_over,
+        "signs": kiosk.show_signs,
+        "contact": kiosk.show_contact,
+    }
+
+
+def fullscreen_kiosk(make_kiosk: MakeKiosk) -> KioskWindow:
+    kiosk = make_kiosk()
+    kiosk.showFullScreen()
+    kiosk.activateWindow()
+    assert QTest.qWaitForWindowActive(kiosk)
+    return kiosk
+
+
+def press(combination: str) -> None:
+    """The key combination as a keyboard sends it: to whatever has the focus, else the active window."""
+    target = QApplication.focusWidget() or QApplication.activeWindow()
+    assert target is not None, combination
+    sequence = QKeySequence(combination)[0]
+    QTest.keyClick(target, sequence.key(), sequence.keyboardModifiers())
+
+
+def test_no_key_combination_closes_or_leaves_the_kiosk(qtbot: QtBot, make_kiosk: MakeKiosk) -> None:
+    kiosk = fullscreen_kiosk(make_kiosk)
+    quitting: list[bool] = []
+    QApplication.instance().aboutToQuit.connect(lambda: quitting.append(True))  # type: ignore[union-attr]
+    for name, show in visitor_screens(kiosk).items():
+        show()
+        screen = kiosk.pages.currentWidget()
+        for combination in ESCAPE_KEYS:
+            press(combination)
+            assert kiosk.isVisible() and kiosk.isFullScreen(), f"{combination} on the {name} screen"
+            assert not kiosk.staff.active
+        assert kiosk.pages.currentWidget() is screen, f"a key moved the visitor off the {name} screen"
+    assert not quitting
+
+
+def test_close_requests_are_refused_on_every_screen(make_kiosk: MakeKiosk) -> None:
+    kiosk = make_kiosk()
+    for show in visitor_screens(kiosk).values():
+        show()
+        assert not kiosk.close()  # what the window manager, Alt+F4 and a taskbar's "close" ask for
+        assert kiosk.isVisible()
+
+
+@pytest.mark.parametrize("fingers", [2, 3, 4, 5])
+def test_many_finger_gestures_and_long_presses_open_nothing(make_kiosk: MakeKiosk, fingers: int) -> None:
+    kiosk = make_kiosk()
+    device = QTest.createTouchDevice()
+    before = set(visible_windows())
+    for show in visitor_screens(kiosk).values():
+        show()
+        screen = kiosk.pages.currentWidget()
+        centre = QPoint(screen.width() // 2, screen.height() // 2)
+        points = [centre + QPoint(90 * i, 40 * i) for i in range(fingers)]
+        touch = QTest.touchEvent(kiosk, device)
+        for i, point in enumerate(points):
+            touch.press(i, point, kiosk)
+        touch.commit()
+        for step in range(1, 6):  # a pinch, or a sweep of the whole hand
+            touch = QTest.touchEvent(kiosk, device)
+            for i, point in enumerate(points):
+                touch.move(i, point + QPoint(-60 * step, (10 - 5 * i) * step), kiosk)
+            touch.commit()
+        touch = QTest.touchEvent(kiosk, device)
+        for i, point in enumerate(points):
+            touch.release(i, point + QPoint(-300, 0), kiosk)
+        touch.commit()
+        menu = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, centre, kiosk.mapToGlobal(centre))
+        QApplication.sendEvent(screen.childAt(centre) or screen, menu)  # a long press, or a right click
+        assert set(visible_windows()) == before, "a menu or window opened"
+        assert kiosk.isVisible() and not kiosk.staff.active
+
+
+def test_a_minimised_kiosk_comes_back_on_screen(qtbot: QtBot, make_kiosk: MakeKiosk) -> None:
+    kiosk = fullscreen_kiosk(make_kiosk)
+    kiosk.showMinimized()  # what a window manager does on Super+D, or a swipe to the desktop
+    qtbot.waitUntil(lambda: not kiosk.isMinimized() and kiosk.isFullScreen(), timeout=2000)
+
+
+def test_a_window_brought_over_the_kiosk_is_pushed_back(qtbot: QtBot, make_kiosk: MakeKiosk) -> None:
+    kiosk = fullscreen_kiosk(make_kiosk)
+    intruder = QWidget()  # another program's window, raised by Alt+Tab
+    qtbot.addWidget(intruder)
+    intruder.show()
+    intruder.activateWindow()
+    assert QTest.qWaitForWindowActive(intruder)
+    qtbot.waitUntil(kiosk.isActiveWindow, timeout=3000)
+
+
+def visible_windows() -> list[QWidget]:
+    return [w for w in QApplication.topLevelWidgets() if w.isVisible()]

@@ -1,0 +1,164 @@
+"""A week in the waiting room, simulated in a few minutes: memory, Qt objects and open files stay flat.
+
+Each simulated day the kiosk wakes at opening time, loops through every slide many times, serves
+visitors (taps, swipes, the signs cards, the contact screen, a printed handout), is edited from
+outside (the folder watcher reloads it), forgets each visitor on the idle timeout, and sleeps at
+closing time. The clock is injected; the idle timeout is shortened; prints go to PDF files through
+the real worker thread and painter.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QSize, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QPushButton
+from pytestqt.qtbot import QtBot
+
+from kiosk.content import Content
+from kiosk.services import printing
+from kiosk.services.handout import write_handout_pdf
+from kiosk.services.printing import PrintOutcome
+from kiosk.ui.window import KioskWindow
+from tests.ui.test_loop_and_touch import touch_swipe
+
+MakeKiosk = Callable[..., KioskWindow]
+DAYS = 7
+LOOP_TRANSITIONS_PER_DAY = 1500  # a real day is ~2700 slides of 12 s; a week here is over 10,000
+VISITORS_PER_DAY = 24
+MAX_GROWTH_MB = 6.0
+
+
+class WeekClock:
+    def __init__(self) -> None:
+        self.now = dt.datetime(2026, 11, 30, 6, 0)  # a Monday, before opening
+
+    def __call__(self) -> dt.datetime:
+        return self.now
+
+    def set(self, day: int, hour: int, minute: int = 0) -> None:
+        self.now = dt.datetime(2026, 11, 30, hour, minute) + dt.timedelta(days=day)
+
+
+@dataclass
+class Sample:
+    rss_mb: float
+    qobjects: int
+    open_files: int
+
+
+def sample() -> Sample:
+    """Resident memory, every QObject reachable from the application and its windows, open descriptors."""
+    for _ in range(3):  # deleteLater() and queued signals of the last visitor are done
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        QCoreApplication.processEvents()
+    app = QApplication.instance()
+    assert app is not None
+    roots: list[QObject] = [app, *QApplication.topLevelWidgets()]
+    with open("/proc/self/statm") as statm:
+        rss = int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
+    return Sample(
+        rss_mb=rss,
+        qobjects=sum(1 + len(root.findChildren(QObject)) for root in roots),
+        open_files=len(os.listdir("/proc/self/fd")),
+    )
+
+
+@pytest.fixture
+def prints_to_pdf(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The print job paints the real handout into a PDF file instead of a print queue."""
+    done: list[Path] = []
+
+    def to_pdf(content: Content, lang: str, printer_name: str) -> PrintOutcome:
+        path = tmp_path / "handout.pdf"
+        write_handout_pdf(path, content, lang)
+        done.append(path)
+        return PrintOutcome.PRINTED
+
+    monkeypatch.setattr(printing, "print_handout", to_pdf)
+    return done
+
+
+def click(button: QPushButton) -> None:
+    assert button.isVisible(), f"{button.objectName()} is not on screen"
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def a_visitor(qtbot: QtBot, kiosk: KioskWindow, number: int) -> None:
+    """Reads a few slides, taps through the signs, takes the contact details home, walks away."""
+    show = kiosk.slideshow
+    resets: list[bool] = []
+
+    def forgotten() -> None:
+        resets.append(True)
+
+    kiosk.returned_to_loop.connect(forgotten)
+    centre = QPoint(show.width() // 2, show.height() // 2)
+    touch_swipe(show, centre, centre)  # the tap that stops the loop
+    assert kiosk.interactive
+    for _ in range(3):
+        touch_swipe(show, centre + QPoint(show.width() // 4, 0), centre - QPoint(show.width() // 4, 0))
+    click(kiosk.bottom_bar.previous)
+    click(kiosk.top_bar.signs)
+    signs = kiosk.signs
+    while not signs.on_summary():
+        click(signs.recognised if (number + signs.card) % 2 else signs.next)
+    click(signs.to_contact)
+    if number % 3 == 0:
+        with qtbot.waitSignal(kiosk.printer.print_finished, timeout=10_000) as printed:  # type: ignore[union-attr]
+            click(kiosk.contact.print)
+        assert printed.args == [PrintOutcome.PRINTED]
+    # Nobody touches the screen any more (maybe already while it printed): the idle timeout forgets them.
+    qtbot.waitUntil(lambda: bool(resets), timeout=5_000)
+    kiosk.returned_to_loop.disconnect(forgotten)
+    assert not kiosk.interactive and kiosk.signs.recognised_count() == 0
+
+
+def a_day(qtbot: QtBot, kiosk: KioskWindow, clock: WeekClock, day: int, content: Path) -> None:
+    clock.set(day, 7)
+    kiosk.apply_schedule()
+    assert kiosk.pages.currentWidget() is kiosk.closed
+    clock.set(day, 8)
+    kiosk.apply_schedule()  # opening time: awake, looping
+    assert kiosk.pages.currentWidget() is kiosk.loop_page and kiosk.slideshow.is_playing()
+    show = kiosk.slideshow
+    for visitor in range(VISITORS_PER_DAY):
+        for _ in range(LOOP_TRANSITIONS_PER_DAY // VISITORS_PER_DAY):
+            show.next()
+            show.repaint()
+        clock.set(day, 8 + visitor // 3, (visitor % 3) * 20)
+        a_visitor(qtbot, kiosk, visitor)
+    slide = content / "slides" / "010-welkom.nl.md"
+    before = kiosk.content_version
+    edited = re.sub(r"(?m)^duration = .*$", f"duration = {10 + day}", slide.read_text(encoding="utf-8"))
+    slide.write_text(edited, encoding="utf-8")
+    qtbot.waitUntil(lambda: kiosk.content_version != before, timeout=5_000)  # the folder watcher
+    clock.set(day, 18)
+    kiosk.apply_schedule()
+    assert kiosk.pages.currentWidget() is kiosk.closed  # the night
+
+
+def test_a_simulated_week_leaves_memory_qt_objects_and_open_files_flat(
+    qtbot: QtBot, make_kiosk: MakeKiosk, content_copy: Path, prints_to_pdf: list[Path]
+) -> None:
+    with (content_copy / "site.toml").open("a", encoding="utf-8") as site:
+        site.write('\n[schedule]\nopens = "08:00"\ncloses = "18:00"\n')
+    clock = WeekClock()
+    kiosk = make_kiosk(content_copy, time_scale=0.003, size=QSize(1280, 800), clock=clock, watch=True)
+    samples = []
+    for day in range(DAYS):
+        a_day(qtbot, kiosk, clock, day, content_copy)
+        samples.append(sample())
+    trend = ", ".join(f"{s.rss_mb:.0f} MB/{s.qobjects} objects/{s.open_files} files" for s in samples)
+    first, last = samples[0], samples[-1]
+    assert last.rss_mb - first.rss_mb <= MAX_GROWTH_MB, f"memory grows: {trend}"
+    assert last.qobjects == first.qobjects, f"Qt objects pile up: {trend}"
+    assert last.open_files == first.open_files, f"files are left open: {trend}"
+    assert len(prints_to_pdf) == DAYS * len(range(0, VISITORS_PER_DAY, 3))
