@@ -65,7 +65,7 @@ def press(combination: str) -> None:
     """The key combination as a keyboard sends it: to whatever has the focus, else the active window."""
     target = QApplication.focusWidget() or QApplication.activeWindow()
     assert target is not None, combination
-    sequence = QKeySequence(combination)[0]
+    sequence = QKeySequence(combination)[0]  # type: ignore[index]
     QTest.keyClick(target, sequence.key(), sequence.keyboardModifiers())
 
 
@@ -100,6 +100,7 @@ def test_many_finger_gestures_and_long_presses_open_nothing(make_kiosk: MakeKios
     for show in visitor_screens(kiosk).values():
         show()
         screen = kiosk.pages.currentWidget()
+        assert screen is not None
         centre = QPoint(screen.width() // 2, screen.height() // 2)
         points = [centre + QPoint(90 * i, 40 * i) for i in range(fingers)]
         touch = QTest.touchEvent(kiosk, device)
