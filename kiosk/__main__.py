@@ -13,6 +13,7 @@ from kiosk.resources import default_content_dir
 
 if TYPE_CHECKING:
     from kiosk.content import Content
+    from kiosk.ui.window import KioskWindow
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -82,11 +83,19 @@ def _shot(argv: list[str]) -> int:
     parser.add_argument("--size", default="1920x1080", help="WIDTHxHEIGHT, e.g. 1080x1920 for portrait")
     args = parser.parse_args(argv)
     _offscreen_app()
-    from kiosk.app import build_kiosk, create_application
-    from kiosk.shots import UnknownScreenError, parse_size, render
+    from kiosk.app import build_kiosk, create_application, dispose
 
     create_application()
     window = build_kiosk(args.content or default_content_dir(), windowed=True)
+    try:
+        return _render_shot(window, args)
+    finally:
+        dispose(window)
+
+
+def _render_shot(window: KioskWindow, args: argparse.Namespace) -> int:
+    from kiosk.shots import UnknownScreenError, parse_size, render
+
     lang = _offered_language(window.content, args.lang)
     if lang is None:
         return 2

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSocketNotifier
+from PySide6.QtCore import QCoreApplication, QEvent, QSocketNotifier
 from PySide6.QtWidgets import QApplication
 
 from kiosk import __version__
@@ -53,6 +53,13 @@ def build_kiosk(
     if watch:
         ContentWatch(content_dir, window).changed.connect(window.reload_content)
     return window
+
+
+def dispose(window: KioskWindow) -> None:
+    """Close and delete a kiosk built for a one-off job (`shot`, `selftest`): its timers stop with it."""
+    window.quit_cleanly()
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 # Staff quit for maintenance: the service manager is told not to restart (RestartPreventExitStatus=75).

@@ -21,7 +21,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QDir, QLocale, QPluginLoader, QPoint, QRect, QSize, QTimeZone
 from PySide6.QtGui import QIcon, QImage, QImageReader
 
-from kiosk.app import build_kiosk, create_application
+from kiosk.app import build_kiosk, create_application, dispose
 from kiosk.resources import placeholder_picture
 from kiosk.services.qr import QUIET_ZONE, qr_modules, qr_payload
 from kiosk.shots import render
@@ -205,5 +205,5 @@ def run_selftest(content_dir: Path) -> int:
     slides = len(window.content.slides)
     checked = ", ".join(name for name, _ in STEPS)
     print(f"selftest: {slides} slides at {len(SIZES)} sizes; {checked}: " + ("FAILED" if failures else "ok"))
-    window.quit_cleanly()
+    dispose(window)
     return 1 if failures else 0

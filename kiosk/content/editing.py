@@ -21,6 +21,7 @@ from typing import Any
 
 import tomlkit
 
+from kiosk.content.files import OUTSIDE_FOLDER, inside_folder
 from kiosk.content.loader import FRONT_MATTER_FENCE, load_content, split_front_matter
 from kiosk.content.model import Problem, Severity
 from kiosk.content.site import SITE_FILE
@@ -48,6 +49,8 @@ class ContentEditor:
     def save_site(self, changes: Mapping[str, Any]) -> SaveResult:
         """Set dotted keys in site.toml (`clinic.phone`, `kiosk.idle_timeout`); None removes a key."""
         path = self.folder / SITE_FILE
+        if not inside_folder(self.folder, path):
+            return _leads_outside(SITE_FILE)
         document = tomlkit.parse(path.read_text(encoding="utf-8")) if path.is_file() else tomlkit.document()
         _apply(document, changes)
         return self._propose(SITE_FILE, tomlkit.dumps(document))
@@ -58,6 +61,8 @@ class ContentEditor:
         """Change a slide's settings (title, duration, illustration, dates) and optionally its text."""
         relative = f"slides/{slide_id}.{lang}.md"
         path = self.folder / relative
+        if not inside_folder(self.folder, path):
+            return _leads_outside(relative)
         text = (
             path.read_text(encoding="utf-8")
             if path.is_file()
@@ -122,7 +127,7 @@ class ContentEditor:
         before = {_key(p) for p in load_content(self.folder).problems if p.severity is Severity.ERROR}
         with tempfile.TemporaryDirectory(prefix=".staging-", dir=self.folder.parent) as staging:
             copy = Path(staging) / "content"
-            shutil.copytree(self.folder, copy, ignore=shutil.ignore_patterns(HISTORY, ".*.tmp"))
+            _copy_for_staging(self.folder, copy)
             (copy / relative).parent.mkdir(parents=True, exist_ok=True)
             (copy / relative).write_text(text, encoding="utf-8")
             after = load_content(copy)
@@ -139,6 +144,33 @@ class ContentEditor:
         _write_atomically(history / LAST_SAVE, json.dumps({"file": relative, "backup": backup}))
         for old in sorted(p for p in history.iterdir() if p.name != LAST_SAVE)[:-KEEP_BACKUPS]:
             old.unlink()
+
+
+def _leads_outside(relative: str) -> SaveResult:
+    return SaveResult(False, (Problem(relative, OUTSIDE_FOLDER),))
+
+
+def _copy_for_staging(folder: Path, copy: Path) -> None:
+    """Copy the folder to validate a change in; a link that leads outside is copied as the link itself.
+
+    So it is refused in the copy just as in the folder, and what it points at is never read (nor, for a
+    link to a folder such as `/`, copied whole).
+    """
+    skip = shutil.ignore_patterns(HISTORY, ".*.tmp")
+    links_out: list[Path] = []
+
+    def ignore(directory: str, names: list[str]) -> set[str]:
+        skipped = skip(directory, names)
+        out = {
+            name for name in names if name not in skipped and not inside_folder(folder, Path(directory, name))
+        }
+        links_out.extend(Path(directory, name) for name in out)
+        return skipped | out
+
+    shutil.copytree(folder, copy, ignore=ignore)
+    for link in links_out:
+        if link.is_symlink():
+            (copy / link.relative_to(folder)).symlink_to(os.readlink(link))
 
 
 def _key(problem: Problem) -> tuple[str, str | None, str]:

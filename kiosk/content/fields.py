@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from kiosk.content import toml_text
+from kiosk.content.files import OUTSIDE_FOLDER, inside_folder, size_in_words
 from kiosk.content.model import SOURCE_LANGUAGE, Localized, Problem, Severity
+
+TEXT_MAX_BYTES = 256 * 1024  # the built-in slides are under 1 KB each
+_BARE_KEY = re.compile(r"[A-Za-z0-9_\-]+")
 
 
 @dataclass
@@ -24,7 +31,8 @@ class Fields:
     used: set[str] = field(default_factory=set)
 
     def report(self, key: str, message: str, severity: Severity = Severity.ERROR) -> None:
-        dotted = f"{self.prefix}{key}"
+        # A key that is not bare is named as TOML quotes it, so that "" or "a b" still names something.
+        dotted = self.prefix + (key if _BARE_KEY.fullmatch(key) else json.dumps(key, ensure_ascii=False))
         line = toml_text.line_of(self.text, dotted)
         self.problems.append(
             Problem(self.file, message, None if line is None else line + self.line_offset, dotted, severity)
@@ -41,7 +49,7 @@ class Fields:
                 self.report(key, "is missing")
             return default
         if not isinstance(value, str):
-            self.report(key, f"should be text in quotes, not {value!r}")
+            self.report(key, f"should be text in quotes, not {_shown(value)}")
             return default
         if required and not value.strip():
             self.report(key, "is empty")
@@ -67,10 +75,10 @@ class Fields:
         if value is None:
             return default
         if isinstance(value, bool) or not isinstance(value, int | float):
-            self.report(key, f"should be a number, not {value!r}")
+            self.report(key, f"should be a number, not {_shown(value)}")
             return default
         if not low <= value <= high:
-            self.report(key, f"is {value}; it must be between {low:g} and {high:g}")
+            self.report(key, f"is {_shown(value)}; it must be between {low:g} and {high:g}")
             return default
         return float(value)
 
@@ -119,15 +127,46 @@ class Fields:
                 self.report(key, "is not a setting the kiosk knows; check its spelling", Severity.WARNING)
 
 
-def read_text(path: Path, name: str, problems: list[Problem]) -> str | None:
-    """A text file as UTF-8 with Unix line ends, or None (and a Problem naming the bad line)."""
+def _shown(value: Any) -> str:
+    """A value for a message, cut short; TOML can hold a number too long for Python to turn into text."""
     try:
-        data = path.read_bytes()
+        text = repr(value)
+    except ValueError:  # an integer of more than 4300 digits (TOML's hexadecimal has no limit)
+        return "a number with thousands of digits"
+    return text if len(text) <= 80 else f"{text[:77]}..."
+
+
+def read_text(path: Path, name: str, problems: list[Problem], folder: Path) -> str | None:
+    """A text file as UTF-8 with Unix line ends, or None (and a Problem naming the bad line).
+
+    Where it leads and how big it is are checked before it is opened: a link out of the content folder is
+    never followed, and a 50 MB file copied in by mistake costs a stat, not a stalled kiosk.
+    """
+    if not inside_folder(folder, path):
+        problems.append(Problem(name, OUTSIDE_FOLDER))
+        return None
+    data = b""
+    try:
+        info = path.stat()
+        if stat.S_ISREG(info.st_mode) and info.st_size <= TEXT_MAX_BYTES:
+            with path.open("rb") as file:
+                data = file.read(TEXT_MAX_BYTES + 1)  # bounded too: the file may have grown meanwhile
     except OSError as err:
         problems.append(Problem(name, f"cannot be read ({err.strerror})"))
+        return None
+    if not stat.S_ISREG(info.st_mode):  # a pipe, say, which would block the loader for ever
+        problems.append(Problem(name, "is not an ordinary file; the kiosk only reads ordinary files"))
+        return None
+    size = max(info.st_size, len(data))
+    if size > TEXT_MAX_BYTES:
+        limit = size_in_words(TEXT_MAX_BYTES)
+        problems.append(
+            Problem(name, f"is {size_in_words(size)}; a slide or settings file is at most {limit}")
+        )
         return None
     line, message = toml_text.first_bad_byte_line(data)
     if message:
         problems.append(Problem(name, message, line))
         return None
-    return data.decode("utf-8").replace("\r\n", "\n")
+    # Notepad's "UTF-8 with BOM" is still UTF-8: the mark must not hide the +++ line or the first key.
+    return data.decode("utf-8").removeprefix("\ufeff").replace("\r\n", "\n")

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from kiosk.content import toml_text
 from kiosk.content.fields import Fields, read_text
+from kiosk.content.files import OUTSIDE_FOLDER, inside_folder
 from kiosk.content.images import image_problem
 from kiosk.content.model import (
     SOURCE_LANGUAGE,
@@ -64,7 +65,10 @@ def split_front_matter(text: str) -> tuple[str, str, int] | None:
 def _load_slides(folder: Path, site: Site, problems: list[Problem]) -> list[Slide]:
     slides_dir = folder / "slides"
     files: dict[str, dict[str, Path]] = {}
-    for path in sorted(slides_dir.iterdir()) if slides_dir.is_dir() else []:
+    listed = slides_dir.is_dir() and inside_folder(folder, slides_dir)
+    if slides_dir.is_dir() and not listed:
+        problems.append(Problem("slides/", OUTSIDE_FOLDER))
+    for path in sorted(slides_dir.iterdir()) if listed else []:
         if path.name.startswith("."):
             continue  # editors' and interrupted saves' temporary files
         found = SLIDE_FILE.match(path.name)
@@ -115,7 +119,12 @@ def _apply_selection(slides: list[Slide], site: Site, problems: list[Problem]) -
 
 
 def _parse_languages(
-    by_lang: dict[str, Path], prefix: str, site: Site, problems: list[Problem], slide: bool = True
+    folder: Path,
+    by_lang: dict[str, Path],
+    prefix: str,
+    site: Site,
+    problems: list[Problem],
+    slide: bool = True,
 ) -> tuple[dict[str, Fields], dict[str, str]]:
     """Settings and Markdown body of one text in each of its languages, source language first."""
     parsed: dict[str, Fields] = {}
@@ -129,7 +138,7 @@ def _parse_languages(
                 )
             )
             continue
-        text = read_text(path, name, problems)
+        text = read_text(path, name, problems, folder)
         if text is None:
             continue
         split = split_front_matter(text)
@@ -168,7 +177,7 @@ def _load_handout(folder: Path, site: Site, problems: list[Problem]) -> Handout 
             )
         )
         return None
-    parsed, bodies = _parse_languages(by_lang, "", site, problems, slide=False)
+    parsed, bodies = _parse_languages(folder, by_lang, "", site, problems, slide=False)
     if SOURCE_LANGUAGE not in parsed:
         return None
     for lang, fields in parsed.items():
@@ -196,7 +205,7 @@ def _load_slide(
 ) -> Slide | None:
     """One slide from its Dutch file (which holds its settings) and its translations."""
     first_new = len(problems)
-    parsed, bodies = _parse_languages(by_lang, "slides/", site, problems)
+    parsed, bodies = _parse_languages(folder, by_lang, "slides/", site, problems)
     source = parsed.get(SOURCE_LANGUAGE)
     if source is None:
         return None
@@ -266,6 +275,16 @@ def _check_body(name: str, body: str, body_line: int, problems: list[Problem]) -
                 name, "HTML tags are shown as plain text; use Markdown", body_line, "body", Severity.WARNING
             )
         )
+    if re.search(r"!\[[^\]]*\]\(", body):  # the kiosk opens no file that a text names
+        problems.append(
+            Problem(
+                name,
+                "pictures in the text are not shown; give the slide an illustration instead",
+                body_line,
+                "body",
+                Severity.WARNING,
+            )
+        )
 
 
 def _illustration(folder: Path, fields: Fields, key: str) -> Path | None:
@@ -273,7 +292,12 @@ def _illustration(folder: Path, fields: Fields, key: str) -> Path | None:
     if not name:
         return None
     path = folder / "images" / name
-    problem = image_problem(path)
+    problem = (
+        image_problem(path)
+        if inside_folder(folder, path)
+        else f"picture '{name}' leads outside the content folder (a link, ../ or a full path); "
+        "put the picture itself in images/"
+    )
     if problem:
         fields.report(key, f"{problem}; a placeholder is shown")
         return None

@@ -26,6 +26,12 @@ class Problem:
     field: str | None = None
     severity: Severity = Severity.ERROR
 
+    def __post_init__(self) -> None:
+        # A file name that is not UTF-8 on disk arrives with surrogate escapes, which a UTF-8 terminal or log
+        # file refuses to print: keep it as text that prints, with those characters escaped.
+        readable = self.file.encode("utf-8", "backslashreplace").decode("utf-8")
+        object.__setattr__(self, "file", readable)
+
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
         what = f" [{self.field}]" if self.field else ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from pathlib import Path
@@ -36,7 +37,7 @@ def load_site(folder: Path, problems: list[Problem]) -> Site:
     if not path.is_file():
         problems.append(Problem(SITE_FILE, "missing; using example settings"))
     else:
-        text = read_text(path, SITE_FILE, problems) or ""
+        text = read_text(path, SITE_FILE, problems, folder) or ""
         try:
             data = toml_text.parse(text)
         except toml_text.TomlError as err:
@@ -101,18 +102,20 @@ def _schedule(table: Fields) -> Schedule:
         table.report("outside_hours", f'is \'{outside}\'; use "closed" or "dark"')
         outside = "closed"
     table.warn_unknown()
-    return Schedule(tuple(d for d in days if d in WEEKDAYS), opens, closes, outside)
+    # Not one day right (Dutch "ma", say) counts as no days given, not as a kiosk that never opens.
+    return Schedule(tuple(d for d in days if d in WEEKDAYS) or WEEKDAYS, opens, closes, outside)
 
 
 def _time(table: Fields, key: str) -> dt.time | None:
     text = table.text_value(key)
     if not text:
         return None
-    try:
-        return dt.time.fromisoformat(text)
-    except ValueError:
-        table.report(key, f"'{text}' is not a time like \"08:30\"")
-        return None
+    with contextlib.suppress(ValueError):
+        time = dt.time.fromisoformat(text)
+        if time.tzinfo is None:  # "08:30+01:00" could not be compared with the kiosk's local clock
+            return time
+    table.report(key, f"'{text}' is not a time like \"08:30\"")
+    return None
 
 
 def _qr_target(table: Fields, clinic: Clinic) -> QrTarget:
@@ -132,10 +135,13 @@ def _qr_target(table: Fields, clinic: Clinic) -> QrTarget:
 
 
 def _kiosk_settings(table: Fields) -> KioskSettings:
-    languages = tuple(table.text_list("languages")) or (SOURCE_LANGUAGE,)
-    for lang in languages:
+    listed = table.text_list("languages")
+    for lang in listed:
         if not re.fullmatch(r"[a-z]{2}", lang):
             table.report("languages", f"'{lang}' is not a two-letter language code like \"nl\"")
+    # Bad codes left out, and each good one once: the language button would stick on a code listed twice.
+    good = (lang for lang in listed if re.fullmatch(r"[a-z]{2}", lang))
+    languages = tuple(dict.fromkeys(good)) or (SOURCE_LANGUAGE,)
     default = table.text_value("default_language", languages[0])
     if default not in languages:
         table.report("default_language", f"'{default}' is not one of the languages {list(languages)}")

@@ -17,7 +17,11 @@ class TomlError(ValueError):
 
 
 def parse(text: str) -> dict[str, Any]:
-    """Parse TOML; a syntax error becomes a TomlError carrying the line tomllib reported."""
+    """Parse TOML; a syntax error becomes a TomlError carrying the line tomllib reported.
+
+    So do the two limits of Python's own that tomllib lets through as other errors (without a line): an
+    integer of more than 4300 digits, and arrays or inline tables nested about a thousand deep.
+    """
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
@@ -26,6 +30,10 @@ def parse(text: str) -> dict[str, Any]:
             raise TomlError(str(err), None) from err
         message = f"{str(err)[: found.start()].strip()} (column {found.group(2)})"
         raise TomlError(message, int(found.group(1))) from err
+    except ValueError as err:
+        raise TomlError("a number has too many digits to read", None) from err
+    except RecursionError as err:
+        raise TomlError("lists or tables are nested too deeply", None) from err
 
 
 def line_of(text: str, dotted: str) -> int | None:
@@ -35,7 +43,8 @@ def line_of(text: str, dotted: str) -> int | None:
     current = ""
     table_line: int | None = None
     assign = re.compile(rf"^\s*{re.escape(key)}\s*=")
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Lines as TOML counts them: a U+2028 or form feed inside a string does not end one (splitlines would).
+    for number, line in enumerate(text.split("\n"), start=1):
         header = _TABLE.match(line)
         if header:
             current = header.group(1).replace('"', "")

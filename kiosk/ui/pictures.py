@@ -9,6 +9,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QImage, QImageReader, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
+from kiosk.content.images import image_problem
 from kiosk.resources import placeholder_picture
 
 log = logging.getLogger(__name__)
@@ -19,6 +20,8 @@ class PictureCache:
     """Keeps each picture at each requested size; a long-running kiosk shows the same few again and again."""
 
     def __init__(self) -> None:
+        # One limit for the whole process (it is static), so it also holds for a picture embedded in an SVG.
+        QImageReader.setAllocationLimit(ALLOCATION_LIMIT_MB)
         self._cache: dict[tuple[str, int, int], QPixmap] = {}
         self._reported: set[str] = set()
 
@@ -34,10 +37,18 @@ class PictureCache:
         return self._cache[key]
 
     def _decode(self, path: Path, size: QSize) -> QPixmap | None:
-        picture = _render_svg(path, size) if path.suffix.lower() == ".svg" else _read_raster(path, size)
+        """Checked here too, not only by the loader: staff's preview hands over a path straight from images/,
+        and QSvgRenderer itself would load any file an SVG's <image> names, by full or relative path."""
+        problem = image_problem(path)
+        if problem:
+            picture = None
+        elif path.suffix.lower() == ".svg":
+            picture = _render_svg(path, size)
+        else:
+            picture = _read_raster(path, size)
         if picture is None and str(path) not in self._reported:
             self._reported.add(str(path))
-            log.warning("picture %s cannot be shown; showing a placeholder", path)
+            log.warning("%s: %s; showing a placeholder", path, problem or "cannot be decoded")
         return picture
 
 
@@ -62,7 +73,6 @@ def _read_raster(path: Path, size: QSize) -> QPixmap | None:
     """Decode at display size (JPEG does this natively) and refuse absurd images instead of eating memory."""
     reader = QImageReader(str(path))
     reader.setAutoTransform(True)
-    reader.setAllocationLimit(ALLOCATION_LIMIT_MB)
     full = reader.size()
     if not full.isValid() or full.isEmpty():
         return None

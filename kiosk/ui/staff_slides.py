@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.content import Content, Slide, pick
 from kiosk.content.editing import ContentEditor, SaveResult
+from kiosk.content.files import inside_folder
 from kiosk.content.images import IMAGE_SUFFIXES
 from kiosk.ui.widgets import big_button, text_label
 
@@ -105,8 +106,12 @@ class SlidesTab(QWidget):
             self.list.addItem(item)
         images = content.folder / "images"
         names = (
-            sorted(p.name for p in images.iterdir() if p.suffix.lower() in IMAGE_SUFFIXES)
-            if images.is_dir()
+            sorted(
+                p.name
+                for p in images.iterdir()
+                if p.suffix.lower() in IMAGE_SUFFIXES and inside_folder(content.folder, p)
+            )
+            if images.is_dir() and inside_folder(content.folder, images)
             else []
         )
         self.picture.clear()

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from typing import Any
+
+from PySide6.QtCore import QPointF, QRectF, Qt, QUrl
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
     QFont,
+    QImage,
     QPainter,
     QPalette,
     QTextBlockFormat,
@@ -14,6 +17,19 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextOption,
 )
+
+
+class _Document(QTextDocument):
+    """A document that opens no files. Markdown names pictures by path (`![x](/home/...)`), and no text
+    may make the kiosk open a file outside its content folder, nor decode a 20000×20000 picture."""
+
+    def loadResource(self, type: int, name: QUrl | str) -> Any:
+        if type != QTextDocument.ResourceType.ImageResource.value:
+            return None
+        # An empty picture, as Qt reads the file itself when it gets none; transparent, so it is not seen.
+        nothing = QImage(1, 1, QImage.Format.Format_ARGB32)
+        nothing.fill(Qt.GlobalColor.transparent)
+        return nothing
 
 
 def text_block(
@@ -25,7 +41,7 @@ def text_block(
     align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
 ) -> QTextDocument:
     """A document wrapped at `width`; Markdown without HTML, so raw tags in content stay harmless."""
-    doc = QTextDocument()
+    doc = _Document()
     doc.setDocumentMargin(0)
     doc.setDefaultFont(font)
     option = QTextOption(align)

@@ -117,3 +117,14 @@ def test_validate_passes_the_default_content_with_example_warnings(
 
     assert main(["validate", str(DEFAULT_CONTENT)]) == 0
     assert "is still the example" in capsys.readouterr().out
+
+
+def test_files_saved_as_utf8_with_a_byte_order_mark_load_as_usual(content_copy: Path) -> None:
+    """Windows Notepad's "UTF-8 with BOM": staff see an ordinary file, so the kiosk must read it as one."""
+    for name in ("site.toml", "slides/010-welkom.nl.md"):
+        path = content_copy / name
+        path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes().replace(b"\n", b"\r\n"))
+    content = load_content(content_copy)
+    assert not content.errors
+    assert content.site.clinic.name == "MindFitPro"
+    assert content.slides[0].title["nl"] == "Oxytocine en het contact met je baby"

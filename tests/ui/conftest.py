@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QSize
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QSize
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -25,7 +25,11 @@ def qapp_cls() -> type[QApplication]:
 
 
 @pytest.fixture
-def make_kiosk(qtbot: QtBot) -> Callable[..., KioskWindow]:
+def make_kiosk(qtbot: QtBot) -> Iterator[Callable[..., KioskWindow]]:
+    """Builds kiosks; afterwards each is really closed and deleted, timers and all. (A kiosk-mode window
+    refuses the close that pytest-qt's addWidget tries, and would loop on in the background.)"""
+    made: list[KioskWindow] = []
+
     def make(
         content: Path = DEFAULT_CONTENT,
         time_scale: float = 1.0,
@@ -36,13 +40,17 @@ def make_kiosk(qtbot: QtBot) -> Callable[..., KioskWindow]:
     ) -> KioskWindow:
         create_application()
         window = build_kiosk(content, windowed=windowed, time_scale=time_scale, clock=clock, watch=watch)
-        qtbot.addWidget(window)
+        made.append(window)
         window.resize(size or QSize(1920, 1080))
         window.show()
         assert QTest.qWaitForWindowExposed(window)
         return window
 
-    return make
+    yield make
+    for window in made:
+        window.quit_cleanly()
+        window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def centre_of(widget: QWidget, x_fraction: float = 0.5) -> QPoint:

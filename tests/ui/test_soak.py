@@ -9,7 +9,10 @@ the real worker thread and painter.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import datetime as dt
+import gc
 import os
 import re
 from collections.abc import Callable
@@ -30,7 +33,7 @@ from kiosk.ui.window import KioskWindow
 from tests.ui.test_loop_and_touch import touch_swipe
 
 MakeKiosk = Callable[..., KioskWindow]
-DAYS = 7
+DAYS = int(os.environ.get("SOAK_DAYS", 7))  # SOAK_DAYS=60 for two months, locally
 LOOP_TRANSITIONS_PER_DAY = 1500  # a real day is ~2700 slides of 12 s; a week here is over 10,000
 VISITORS_PER_DAY = 24
 MAX_GROWTH_MB = 6.0
@@ -59,6 +62,11 @@ def sample() -> Sample:
     for _ in range(3):  # deleteLater() and queued signals of the last visitor are done
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         QCoreApplication.processEvents()
+    gc.collect()
+    with contextlib.suppress(
+        OSError, AttributeError
+    ):  # glibc: hand freed memory back, so RSS shows what lives
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
     app = QApplication.instance()
     assert app is not None
     roots: list[QObject] = [app, *QApplication.topLevelWidgets()]
@@ -159,6 +167,6 @@ def test_a_simulated_week_leaves_memory_qt_objects_and_open_files_flat(
     trend = ", ".join(f"{s.rss_mb:.0f} MB/{s.qobjects} objects/{s.open_files} files" for s in samples)
     first, last = samples[0], samples[-1]
     assert last.rss_mb - first.rss_mb <= MAX_GROWTH_MB, f"memory grows: {trend}"
-    assert last.qobjects == first.qobjects, f"Qt objects pile up: {trend}"
-    assert last.open_files == first.open_files, f"files are left open: {trend}"
+    assert last.qobjects <= first.qobjects, f"Qt objects pile up: {trend}"
+    assert last.open_files <= first.open_files, f"files are left open: {trend}"
     assert len(prints_to_pdf) == DAYS * len(range(0, VISITORS_PER_DAY, 3))
