@@ -53,6 +53,13 @@ class EmptyWindow(QWidget):
         return super().event(event)
 
 
+def _empty_window() -> EmptyWindow:
+    QApplication([])
+    window = EmptyWindow()
+    window.setGeometry(0, 0, FULL_HD.width(), FULL_HD.height())
+    return window
+
+
 def _app() -> QApplication:
     from kiosk.app import create_application
 
@@ -78,9 +85,7 @@ def _wait(ms: int) -> None:
 def startup(kind: str) -> dict[str, float]:
     """From the process's start (the runner's clock) to the first slide painted, and peak memory."""
     if kind == "empty":
-        QApplication([])
-        window: QWidget = EmptyWindow()
-        window.setGeometry(0, 0, FULL_HD.width(), FULL_HD.height())
+        window: QWidget = _empty_window()
         target = window
     else:
         window = _kiosk(watch=True)
@@ -111,9 +116,7 @@ def _timed_slide_paints() -> list[float]:
 def frames(kind: str, transitions: int = 20) -> dict[str, list[float]]:
     """Paint time of every frame of real cross-fades at 1920×1080, between pauses as a visitor makes."""
     if kind == "empty":
-        QApplication([])
-        empty = EmptyWindow()
-        empty.setGeometry(0, 0, FULL_HD.width(), FULL_HD.height())
+        empty = _empty_window()
         empty.show()
         _wait(300)
         fade = QVariantAnimation(empty)
@@ -151,9 +154,7 @@ def taps(kind: str, rounds: int = 12) -> dict[str, list[float]]:
     device = QTest.createTouchDevice()
     tap_ms: list[float] = []
     if kind == "empty":
-        QApplication([])
-        empty = EmptyWindow()
-        empty.setGeometry(0, 0, FULL_HD.width(), FULL_HD.height())
+        empty = _empty_window()
         empty.show()
         _wait(300)
         painted = PaintWatch(empty)
@@ -197,9 +198,7 @@ def taps(kind: str, rounds: int = 12) -> dict[str, list[float]]:
 def idle_cpu(kind: str, seconds: float = 30.0) -> dict[str, float]:
     """Share of one core used while the screen stands still (after a short settling)."""
     if kind == "empty":
-        QApplication([])
-        window: QWidget = EmptyWindow()
-        window.setGeometry(0, 0, FULL_HD.width(), FULL_HD.height())
+        window: QWidget = _empty_window()
     else:
         window = _kiosk(watch=True)
     window.show()
