@@ -36,6 +36,11 @@ class PictureCache:
             self._cache[key] = picture
         return self._cache[key]
 
+    def clear(self) -> None:
+        """Forget every decoded picture: the content folder was (re)loaded."""
+        self._cache.clear()
+        self._reported.clear()
+
     def _decode(self, path: Path, size: QSize) -> QPixmap | None:
         """Checked here too, not only by the loader: staff's preview hands over a path straight from images/,
         and QSvgRenderer itself would load any file an SVG's <image> names, by full or relative path."""

@@ -42,6 +42,7 @@ class SlideShow(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.renderer = renderer
         self._candidates: list[Slide] = []
+        self._fitted_for: tuple[list[Slide], str, QSize] | None = None
         self._slides: list[Slide] = []
         self._lang = "nl"
         self._index = 0
@@ -66,18 +67,28 @@ class SlideShow(QWidget):
 
     # -- what is shown -------------------------------------------------------------------------
     def set_slides(self, slides: list[Slide], lang: str) -> None:
-        """Show these slides (already filtered for today), keeping the current one where it still exists."""
+        """Show these slides (already filtered for today), keeping the current one where it still exists.
+
+        Fitting and rendering are redone only when the slides, language or size changed: every idle reset
+        passes the same slides again, and a folder of 200 slides would otherwise be laid out each time.
+        """
         current = self.current_slide()
-        self._candidates = list(slides)
-        self._lang = lang
-        self._slides = [s for s in self._candidates if self._fits(s, lang)]
-        self._cache.clear()
+        fitted_for = (list(slides), lang, self._render_size())
+        if fitted_for != self._fitted_for:
+            self._fitted_for = fitted_for
+            self._candidates, self._lang = fitted_for[0], lang
+            self._slides = [s for s in self._candidates if self._fits(s, lang)]
+            self._cache.clear()
         ids = [s.id for s in self._slides]
         self._index = ids.index(current.id) if current and current.id in ids else 0
         self._previous = None
         self._restart_timer()
         self._preload.start()
         self.update()
+
+    def forget_rendered(self) -> None:
+        """The content folder was (re)loaded: a picture may have changed under the same name."""
+        self._fitted_for = None
 
     def set_language(self, lang: str) -> None:
         self.set_slides(self._candidates, lang)

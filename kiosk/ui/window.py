@@ -133,6 +133,8 @@ class KioskWindow(QWidget):
     def show_content(self, content: Content) -> None:
         """Show a (re)loaded content folder; with nothing usable, a calm out-of-service screen."""
         self.content = content
+        self.pictures.clear()
+        self.slideshow.forget_rendered()
         self.content_version = _version_of(content)
         self.loaded_at = self._clock()
         kiosk = content.site.kiosk

@@ -114,3 +114,18 @@ def test_cross_fade_blends_the_two_slides(qtbot: QtBot, make_kiosk: MakeKiosk) -
     assert differs
     blended = sum(middle.pixel(x, y) not in (before.pixel(x, y), after.pixel(x, y)) for x, y in differs)
     assert blended > len(differs) * 0.5
+
+
+def test_a_picture_replaced_under_the_same_name_shows_after_a_reload(
+    make_kiosk: MakeKiosk, content_copy: Path
+) -> None:
+    kiosk = make_kiosk(content_copy)
+    before = kiosk.slideshow.current_pixmap()
+    assert before is not None
+    first = kiosk.slideshow.current_slide()
+    assert first is not None and first.illustration is not None
+    other = next(p for p in first.illustration.parent.glob("*.svg") if p != first.illustration)
+    first.illustration.write_bytes(other.read_bytes())  # staff copy a new drawing over the old file
+    assert kiosk.reload_content()
+    after = kiosk.slideshow.current_pixmap()
+    assert after is not None and after.toImage() != before.toImage()
