@@ -117,8 +117,8 @@ def _handout(argv: list[str]) -> int:
     ).parse_args(argv)
     _offscreen_app()
     from kiosk.app import create_application
-    from kiosk.services.content_source import load_logged
-    from kiosk.services.handout import write_handout_pdf
+    from kiosk.render.handout import write_handout_pdf
+    from kiosk.services.content_store import load_logged
 
     create_application()
     content = load_logged(args.content or default_content_dir())

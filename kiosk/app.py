@@ -3,21 +3,20 @@
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import logging
 import signal
 import socket
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSocketNotifier
 from PySide6.QtWidgets import QApplication
 
 from kiosk import __version__
-from kiosk.services.content_source import ContentWatch, load_logged
+from kiosk.render import theme
+from kiosk.services.clock import Clock
+from kiosk.services.content_store import ContentStore
 from kiosk.services.printing import HandoutPrinter
-from kiosk.ui import theme
 from kiosk.ui.window import KioskWindow
 
 log = logging.getLogger(__name__)
@@ -37,21 +36,20 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 def build_kiosk(
     content_dir: Path,
     windowed: bool = False,
-    time_scale: float = 1.0,
     watch: bool = False,
-    clock: Callable[[], dt.datetime] = dt.datetime.now,
+    clock: Clock | None = None,
 ) -> KioskWindow:
-    """The kiosk window on a content folder, with the site's printer; the application must exist.
+    """The kiosk window on a content folder, with its content store, the site's printer and one clock
+    for every timer (a test passes a fake one); the application must exist.
 
     With `watch`, edits to the folder from outside are picked up (debounced) while it runs.
     """
-    content = load_logged(content_dir)
-    printer = HandoutPrinter(content.site.printer, clock=clock)
-    window = KioskWindow(
-        content, kiosk_mode=not windowed, time_scale=time_scale, clock=clock, printer=printer
-    )
-    if watch:
-        ContentWatch(content_dir, window).changed.connect(window.reload_content)
+    clock = clock or Clock()
+    store = ContentStore(content_dir, clock, watch=watch)
+    printer = HandoutPrinter(store.content.site.printer, clock)
+    window = KioskWindow(store, clock, printer, kiosk_mode=not windowed)
+    store.setParent(window)
+    printer.setParent(window)
     return window
 
 

@@ -22,8 +22,9 @@ from PySide6.QtCore import QCoreApplication, QDir, QLocale, QPluginLoader, QPoin
 from PySide6.QtGui import QIcon, QImage, QImageReader
 
 from kiosk.app import build_kiosk, create_application, dispose
+from kiosk.content.qr import qr_payload
+from kiosk.render.qr import QUIET_ZONE, qr_modules
 from kiosk.resources import placeholder_picture
-from kiosk.services.qr import QUIET_ZONE, qr_modules, qr_payload
 from kiosk.shots import render
 from kiosk.ui.window import KioskWindow
 
@@ -68,8 +69,8 @@ def _signs(window: KioskWindow) -> list[str]:
         (window.signs.recognised if card % 2 == 0 else window.signs.next).click()
     if not window.signs.on_summary() or not window.signs.summary_title.text():
         return [f"no summary after tapping through {total} cards"]
-    if window.signs.recognised_count() != (total + 1) // 2:
-        return [f"summary counts {window.signs.recognised_count()} recognised, not {(total + 1) // 2}"]
+    if window.visit.recognised() != (total + 1) // 2:
+        return [f"summary counts {window.visit.recognised()} recognised, not {(total + 1) // 2}"]
     window.signs.to_contact.click()
     return [] if window.pages.currentWidget() is window.contact else ["the summary did not lead to contact"]
 
@@ -129,7 +130,7 @@ def _differences(found: list[list[bool]], expected: list[list[bool]]) -> int:
 
 
 def _handout_pdf(window: KioskWindow) -> list[str]:
-    from kiosk.services.handout import write_handout_pdf
+    from kiosk.render.handout import write_handout_pdf
 
     problems: list[str] = []
     with tempfile.TemporaryDirectory(prefix="kiosk-selftest-") as folder:

@@ -72,7 +72,7 @@ def render(window: KioskWindow, screen: str, size: QSize, lang: str | None = Non
     window.show()
     QApplication.processEvents()
     show_screen(window, screen)
-    if lang and lang != window.language:
+    if lang and lang != window.visit.language:
         window.set_language(lang)
     QApplication.processEvents()
     return window.grab()

@@ -5,8 +5,12 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from tests.fake_clock import FakeClock
 
 # Offscreen, on a virtual 4K screen: Qt's default offscreen screen is 800×600 and drops touches outside it.
 os.environ["QT_QPA_PLATFORM"] = (
@@ -37,3 +41,14 @@ def write_slide(folder: Path, name: str, front: str, body: str = "Een korte teks
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(f"+++\n{front.strip()}\n+++\n{body}\n", encoding="utf-8")
     return path
+
+
+@pytest.fixture
+def fake_clock() -> FakeClock:
+    """The kiosk's clock, moved only by the test: `fake_clock.advance(60)` fires a minute of timers at once.
+
+    Imported here, not at the top: the content tests run where Qt cannot be imported.
+    """
+    from tests.fake_clock import FakeClock
+
+    return FakeClock()

@@ -1,17 +1,24 @@
-"""Safe saving for staff mode: validate first, write atomically, keep the previous version for undo.
+"""Saving a change to the content folder: checked first, written so that no crash leaves half of it, undoable.
 
-Each save changes one file. The new text is validated with the same validator as `validate`, in a
-staging copy of the folder; a change that would add an error is refused with that error in plain
-words. The file is then written to a temporary name and renamed over the old one (atomic on every
-platform Python supports), so a power cut leaves either the old or the new file, never half of one.
-TOML is edited with tomlkit, so the comments technical staff wrote survive a save from the screen.
+A change rewrites one file. Before anything is written, the folder is loaded as it would be with the
+change (the loader reads the new text in place of the file: nothing is copied) and the one acceptance
+rule, `errors_added`, decides: a change is taken when it adds no error to the content now shown. The
+file is then written to a temporary name, given the old file's mode and renamed over it, so a power cut
+leaves the old or the new file. TOML is edited with tomlkit, so comments technical staff wrote survive.
+
+Undo keeps a record of the last save with the fingerprints of the file before and after it; a save that
+a crash cut short (record written, file not yet renamed) is recognised and never "undone".
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import hashlib
 import json
 import os
 import shutil
+import stat
 import tempfile
 import time
 from collections.abc import Mapping
@@ -23,158 +30,272 @@ import tomlkit
 
 from kiosk.content.files import OUTSIDE_FOLDER, inside_folder
 from kiosk.content.loader import FRONT_MATTER_FENCE, load_content, split_front_matter
-from kiosk.content.model import Problem, Severity
+from kiosk.content.model import Content, Problem
 from kiosk.content.site import SITE_FILE
 
 HISTORY = ".history"
 LAST_SAVE = "last-save.json"
 KEEP_BACKUPS = 30
+NEW_FILE_MODE = 0o644
 
 
 @dataclass(frozen=True)
 class SaveResult:
     saved: bool
     problems: tuple[Problem, ...] = ()
+    content: Content | None = None  # the folder as it is with the change, when it was saved
+    file: str = ""  # the file it wrote (relative to the folder)
 
     def message(self) -> str:
         """What staff read on screen when a change is refused."""
         return "\n".join(f"{p.field or p.file}: {p.message}" for p in self.problems)
 
 
+@dataclass(frozen=True)
+class SiteChange:
+    """New values for dotted keys in site.toml (`clinic.phone`, `kiosk.idle_timeout`); None removes a key."""
+
+    values: Mapping[str, Any]
+
+    @property
+    def file(self) -> str:
+        return SITE_FILE
+
+    def new_text(self, folder: Path) -> str:
+        path = folder / SITE_FILE
+        document = tomlkit.parse(path.read_text(encoding="utf-8")) if path.exists() else tomlkit.document()
+        _apply(document, self.values)
+        return tomlkit.dumps(document)
+
+
+@dataclass(frozen=True)
+class SlideChange:
+    """A slide's settings (title, duration, illustration, dates) and optionally its text, in one language."""
+
+    slide_id: str
+    lang: str
+    settings: Mapping[str, Any]
+    body: str | None = None
+
+    @property
+    def file(self) -> str:
+        return f"slides/{self.slide_id}.{self.lang}.md"
+
+    def new_text(self, folder: Path) -> str:
+        path = folder / self.file
+        empty = f"{FRONT_MATTER_FENCE}\n{FRONT_MATTER_FENCE}\n"
+        text = path.read_text(encoding="utf-8").removeprefix("\ufeff") if path.exists() else empty
+        split = split_front_matter(text.replace("\r\n", "\n"))
+        if split is None:
+            raise _RefusedError(Problem(self.file, "has no settings block (between +++ lines) to edit"))
+        front, old_body, _ = split
+        document = tomlkit.parse(front)
+        _apply(document, self.settings)
+        body = old_body if self.body is None else self.body.strip()
+        return f"{FRONT_MATTER_FENCE}\n{tomlkit.dumps(document).strip()}\n{FRONT_MATTER_FENCE}\n{body}\n"
+
+
+Change = SiteChange | SlideChange
+
+
+def errors_added(shown: Content, candidate: Content) -> list[Problem]:
+    """The one acceptance rule, for staff saves and outside edits alike: the errors `candidate` has that the
+    content now shown does not. Lines are left out of the comparison: an edit above an error moves it."""
+    before = {_key(p) for p in shown.errors}
+    return [p for p in candidate.errors if _key(p) not in before]
+
+
 class ContentEditor:
+    """Saves and undoes changes in one content folder. Blocking file work: the content store runs it on its
+    worker thread; `set-pin` calls it directly."""
+
     def __init__(self, folder: Path) -> None:
         self.folder = Path(folder)
 
-    # -- what staff change ---------------------------------------------------------------------
-    def save_site(self, changes: Mapping[str, Any]) -> SaveResult:
-        """Set dotted keys in site.toml (`clinic.phone`, `kiosk.idle_timeout`); None removes a key."""
-        path = self.folder / SITE_FILE
-        if not inside_folder(self.folder, path):
-            return _leads_outside(SITE_FILE)
-        document = tomlkit.parse(path.read_text(encoding="utf-8")) if path.is_file() else tomlkit.document()
-        _apply(document, changes)
-        return self._propose(SITE_FILE, tomlkit.dumps(document))
+    # -- saving -------------------------------------------------------------------------------
+    def save(self, change: Change, shown: Content | None = None) -> SaveResult:
+        """Check `change` against `shown` (by default the folder as it is now) and write it if it passes."""
+        relative = change.file
+        if not inside_folder(self.folder, self.folder / relative):
+            return _refused(Problem(relative, OUTSIDE_FOLDER))
+        try:
+            text = change.new_text(self.folder)
+        except _RefusedError as refused:
+            return _refused(refused.problem)
+        except (OSError, UnicodeDecodeError, ValueError) as err:
+            return _refused(_unreadable(relative, err))
+        return self._check_and_write(relative, text, shown)
+
+    def save_site(self, values: Mapping[str, Any], shown: Content | None = None) -> SaveResult:
+        return self.save(SiteChange(values), shown)
 
     def save_slide(
-        self, slide_id: str, lang: str, settings: Mapping[str, Any], body: str | None = None
+        self,
+        slide_id: str,
+        lang: str,
+        settings: Mapping[str, Any],
+        body: str | None = None,
+        shown: Content | None = None,
     ) -> SaveResult:
-        """Change a slide's settings (title, duration, illustration, dates) and optionally its text."""
-        relative = f"slides/{slide_id}.{lang}.md"
-        path = self.folder / relative
-        if not inside_folder(self.folder, path):
-            return _leads_outside(relative)
-        text = (
-            path.read_text(encoding="utf-8")
-            if path.is_file()
-            else f"{FRONT_MATTER_FENCE}\n{FRONT_MATTER_FENCE}\n"
-        )
-        split = split_front_matter(text.replace("\r\n", "\n"))
-        if split is None:
-            return SaveResult(False, (Problem(relative, "has no settings block to edit"),))
-        front, old_body, _ = split
-        document = tomlkit.parse(front)
-        _apply(document, settings)
-        new_body = old_body if body is None else body.strip()
-        new_text = (
-            f"{FRONT_MATTER_FENCE}\n{tomlkit.dumps(document).strip()}\n{FRONT_MATTER_FENCE}\n{new_body}\n"
-        )
-        return self._propose(relative, new_text)
+        return self.save(SlideChange(slide_id, lang, settings, body), shown)
 
-    def save_selection(self, order: list[str], hidden: list[str]) -> SaveResult:
-        return self.save_site({"slides.order": order, "slides.hidden": hidden})
+    def save_selection(self, order: list[str], hidden: list[str], shown: Content | None = None) -> SaveResult:
+        return self.save(SiteChange({"slides.order": order, "slides.hidden": hidden}), shown)
 
-    def undo_last_save(self) -> SaveResult:
-        """Put back the file as it was before the last save from the screen."""
-        record = self.folder / HISTORY / LAST_SAVE
-        if not record.is_file():
-            return SaveResult(False, (Problem(HISTORY, "there is no save to undo"),))
-        last = json.loads(record.read_text(encoding="utf-8"))
-        target = self.folder / last["file"]
-        if last["backup"] is None:
-            target.unlink(missing_ok=True)
-        else:
-            _write_atomically(target, (self.folder / HISTORY / last["backup"]).read_text(encoding="utf-8"))
-        record.unlink()
-        return SaveResult(True)
-
+    # -- undo ----------------------------------------------------------------------------------
     def can_undo(self) -> bool:
-        return (self.folder / HISTORY / LAST_SAVE).is_file()
+        record = self._last_save()
+        return record is not None and _fingerprint(self.folder / record["file"]) == record["after"]
+
+    def undo_last_save(self, shown: Content | None = None) -> SaveResult:
+        """Put back the file as it was before the last save from the screen, through the same checks."""
+        record = self._last_save()
+        if record is None or _fingerprint(self.folder / record["file"]) != record["after"]:
+            # No save, or one a crash cut short before its file was renamed, or the file changed since.
+            return _refused(Problem(HISTORY, "there is no save to undo"))
+        backup = record["backup"]
+        try:
+            text = None if backup is None else (self.folder / HISTORY / backup).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as err:
+            return _refused(_unreadable(f"{HISTORY}/{backup}", err))
+        return self._check_and_write(record["file"], text, shown, undoing=True)
+
+    # -- after a crash -------------------------------------------------------------------------
+    def clean_leftovers(self) -> list[Path]:
+        """Remove what a save killed half-way leaves: our temporary files, and the staging folders of old
+        versions. They are never read (the loader skips dot-files) but would pile up over the years."""
+        removed: list[Path] = []
+        for folder in (self.folder, self.folder / "slides", self.folder / HISTORY):
+            if not folder.is_dir() or not inside_folder(self.folder, folder):
+                continue
+            for path in folder.iterdir():
+                if path.name.startswith(".") and path.name.endswith(".tmp") and path.is_file():
+                    removed.append(path)
+        parent = self.folder.parent
+        with contextlib.suppress(OSError):
+            removed.extend(p for p in parent.glob(".staging-*") if p.is_dir() and not p.is_symlink())
+        for path in removed:
+            with contextlib.suppress(OSError):
+                shutil.rmtree(path) if path.is_dir() else path.unlink()
+        return removed
 
     # -- how -----------------------------------------------------------------------------------
-    def _propose(self, relative: str, text: str) -> SaveResult:
-        new_errors = self._errors_added(relative, text)
-        if new_errors:
-            return SaveResult(False, tuple(new_errors))
+    def _check_and_write(
+        self, relative: str, text: str | None, shown: Content | None, undoing: bool = False
+    ) -> SaveResult:
+        if shown is None:
+            shown = load_content(self.folder)
+        candidate = load_content(self.folder, {relative: text})
+        added = errors_added(shown, candidate)
+        if added:
+            return _refused(*added)
         try:
-            self._keep_previous(relative)
-            _write_atomically(self.folder / relative, text)
-        except PermissionError as err:
-            return SaveResult(
-                False,
-                (
-                    Problem(
-                        relative,
-                        f"the content folder is read-only here ({err.strerror}); "
-                        "the installed kiosk keeps its content in "
-                        "/var/lib/wachtkamer-kiosk/content",
-                    ),
-                ),
-            )
-        return SaveResult(True)
+            if undoing:
+                self._write_back(relative, text)
+            else:
+                self._write_keeping_previous(relative, text or "")
+        except OSError as err:
+            return _refused(_unwritable(relative, err))
+        return SaveResult(True, content=candidate, file=relative)
 
-    def _errors_added(self, relative: str, text: str) -> list[Problem]:
-        """Validate the folder as it would be after the change; only errors the change adds count."""
-        before = {_key(p) for p in load_content(self.folder).problems if p.severity is Severity.ERROR}
-        with tempfile.TemporaryDirectory(prefix=".staging-", dir=self.folder.parent) as staging:
-            copy = Path(staging) / "content"
-            _copy_for_staging(self.folder, copy)
-            (copy / relative).parent.mkdir(parents=True, exist_ok=True)
-            (copy / relative).write_text(text, encoding="utf-8")
-            after = load_content(copy)
-        return [p for p in after.problems if p.severity is Severity.ERROR and _key(p) not in before]
+    def _last_save(self) -> dict[str, Any] | None:
+        path = self.folder / HISTORY / LAST_SAVE
+        try:
+            record = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        wanted = {"file", "backup", "before", "after"}
+        if not isinstance(record, dict) or set(record) != wanted or not isinstance(record["file"], str):
+            return None
+        if not inside_folder(self.folder, self.folder / record["file"]):
+            return None
+        return record
 
-    def _keep_previous(self, relative: str) -> None:
+    def _write_keeping_previous(self, relative: str, text: str) -> None:
+        """Backup first, then the record (with both fingerprints), then the rename: a kill at any point
+        leaves the old or the new file, and a record that either matches the file or is recognised as stale.
+        """
         history = self.folder / HISTORY
         history.mkdir(exist_ok=True)
-        current = self.folder / relative
+        target = self.folder / relative
+        data = text.encode("utf-8")
         backup = None
-        if current.is_file():
+        if target.exists():
             backup = f"{time.time_ns()}-{relative.replace('/', '__')}"  # sorts by time
-            shutil.copy2(current, history / backup)
-        _write_atomically(history / LAST_SAVE, json.dumps({"file": relative, "backup": backup}))
-        for old in sorted(p for p in history.iterdir() if p.name != LAST_SAVE)[:-KEEP_BACKUPS]:
+            _write_atomically(history / backup, target.read_bytes())
+        record_path = history / LAST_SAVE
+        previous_record = record_path.read_bytes() if record_path.is_file() else None
+        record = {"file": relative, "backup": backup, "before": _fingerprint(target), "after": _digest(data)}
+        _write_atomically(record_path, json.dumps(record).encode("utf-8"))
+        try:
+            _write_atomically(target, data)
+        except OSError:
+            # Nothing changed after all: the previous save stays the one to undo.
+            with contextlib.suppress(OSError):
+                if previous_record is None:
+                    record_path.unlink()
+                else:
+                    _write_atomically(record_path, previous_record)
+            raise
+        backups = sorted(p for p in history.iterdir() if p.name != LAST_SAVE and not p.name.startswith("."))
+        for old in backups[:-KEEP_BACKUPS]:
             old.unlink()
 
+    def _write_back(self, relative: str, text: str | None) -> None:
+        """Undo: the old text goes back (or the file goes, when the save had made it), then the record."""
+        target = self.folder / relative
+        if text is None:
+            target.unlink(missing_ok=True)
+        else:
+            _write_atomically(target, text.encode("utf-8"))
+        (self.folder / HISTORY / LAST_SAVE).unlink(missing_ok=True)
 
-def _leads_outside(relative: str) -> SaveResult:
-    return SaveResult(False, (Problem(relative, OUTSIDE_FOLDER),))
+
+class _RefusedError(Exception):
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
 
 
-def _copy_for_staging(folder: Path, copy: Path) -> None:
-    """Copy the folder to validate a change in; a link that leads outside is copied as the link itself.
+def _refused(*problems: Problem) -> SaveResult:
+    return SaveResult(False, tuple(problems))
 
-    So it is refused in the copy just as in the folder, and what it points at is never read (nor, for a
-    link to a folder such as `/`, copied whole).
-    """
-    skip = shutil.ignore_patterns(HISTORY, ".*.tmp")
-    links_out: list[Path] = []
 
-    def ignore(directory: str, names: list[str]) -> set[str]:
-        skipped = skip(directory, names)
-        out = {
-            name for name in names if name not in skipped and not inside_folder(folder, Path(directory, name))
-        }
-        links_out.extend(Path(directory, name) for name in out)
-        return skipped | out
+def _unreadable(relative: str, err: Exception) -> Problem:
+    return Problem(relative, f"kan niet worden gelezen ({_reason(err)}); er is niets veranderd")
 
-    shutil.copytree(folder, copy, ignore=ignore)
-    for link in links_out:
-        if link.is_symlink():
-            (copy / link.relative_to(folder)).symlink_to(os.readlink(link))
+
+def _unwritable(relative: str, err: OSError) -> Problem:
+    """In plain Dutch: staff need to know that nothing changed and whom to ask, not an errno."""
+    if err.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        why = "De map met de inhoud is alleen-lezen op deze computer"
+    elif err.errno in (errno.ENOSPC, errno.EDQUOT):
+        why = "De schijf van deze computer is vol"
+    elif err.errno in (errno.EISDIR, errno.ENOTDIR):
+        why = "Het bestand is geen gewoon bestand meer"
+    else:
+        why = f"Opslaan lukte niet ({_reason(err)})"
+    return Problem(relative, f"{why}. Er is niets veranderd; vraag de beheerder van de kiosk om hulp.")
+
+
+def _reason(err: Exception) -> str:
+    return getattr(err, "strerror", None) or type(err).__name__
 
 
 def _key(problem: Problem) -> tuple[str, str | None, str]:
     return problem.file, problem.field, problem.message
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _fingerprint(path: Path) -> str | None:
+    """The file's sha256, or None when there is no ordinary file."""
+    try:
+        return _digest(path.read_bytes()) if path.is_file() else None
+    except OSError:
+        return None
 
 
 def _apply(document: Any, changes: Mapping[str, Any]) -> None:
@@ -191,14 +312,19 @@ def _apply(document: Any, changes: Mapping[str, Any]) -> None:
             table[key] = value
 
 
-def _write_atomically(path: Path, text: str) -> None:
-    """Write beside the target, flush to disk, then rename over it: old or new, never half."""
+def _write_atomically(path: Path, data: bytes) -> None:
+    """Write beside the target with the target's mode, flush to disk, then rename over it."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        mode = NEW_FILE_MODE
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
             out.flush()
+            os.fchmod(out.fileno(), mode)
             os.fsync(out.fileno())
         os.replace(temporary, path)
     except BaseException:

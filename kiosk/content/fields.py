@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.content import toml_text
-from kiosk.content.files import OUTSIDE_FOLDER, inside_folder, size_in_words
+from kiosk.content.files import OUTSIDE_FOLDER, Overlay, inside_folder, size_in_words
 from kiosk.content.model import SOURCE_LANGUAGE, Localized, Problem, Severity
 
 TEXT_MAX_BYTES = 256 * 1024  # the built-in slides are under 1 KB each
@@ -136,28 +136,36 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 80 else f"{text[:77]}..."
 
 
-def read_text(path: Path, name: str, problems: list[Problem], folder: Path) -> str | None:
+def read_text(
+    path: Path, name: str, problems: list[Problem], folder: Path, overlay: Overlay | None = None
+) -> str | None:
     """A text file as UTF-8 with Unix line ends, or None (and a Problem naming the bad line).
+
+    With an `overlay` that holds `name`, its text stands in for the file: a change not yet written.
 
     Where it leads and how big it is are checked before it is opened: a link out of the content folder is
     never followed, and a 50 MB file copied in by mistake costs a stat, not a stalled kiosk.
     """
-    if not inside_folder(folder, path):
+    if overlay is not None and overlay.get(name) is not None:
+        data = str(overlay[name]).encode("utf-8")
+        info = None
+    elif not inside_folder(folder, path):
         problems.append(Problem(name, OUTSIDE_FOLDER))
         return None
-    data = b""
-    try:
-        info = path.stat()
-        if stat.S_ISREG(info.st_mode) and info.st_size <= TEXT_MAX_BYTES:
-            with path.open("rb") as file:
-                data = file.read(TEXT_MAX_BYTES + 1)  # bounded too: the file may have grown meanwhile
-    except OSError as err:
-        problems.append(Problem(name, f"cannot be read ({err.strerror})"))
-        return None
-    if not stat.S_ISREG(info.st_mode):  # a pipe, say, which would block the loader for ever
-        problems.append(Problem(name, "is not an ordinary file; the kiosk only reads ordinary files"))
-        return None
-    size = max(info.st_size, len(data))
+    else:
+        data, info = b"", None
+        try:
+            info = path.stat()
+            if stat.S_ISREG(info.st_mode) and info.st_size <= TEXT_MAX_BYTES:
+                with path.open("rb") as file:
+                    data = file.read(TEXT_MAX_BYTES + 1)  # bounded too: the file may have grown meanwhile
+        except OSError as err:
+            problems.append(Problem(name, f"cannot be read ({err.strerror})"))
+            return None
+        if not stat.S_ISREG(info.st_mode):  # a pipe, say, which would block the loader for ever
+            problems.append(Problem(name, "is not an ordinary file; the kiosk only reads ordinary files"))
+            return None
+    size = max(info.st_size if info else 0, len(data))
     if size > TEXT_MAX_BYTES:
         limit = size_in_words(TEXT_MAX_BYTES)
         problems.append(

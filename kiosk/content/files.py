@@ -8,7 +8,12 @@ is opened, so a content folder can never make the kiosk show or print another fi
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from pathlib import Path
+
+# A change being checked before it is written: relative path ("slides/010-x.nl.md") → its new text, or
+# None for a file the change removes. The loader reads these instead of the files on disk.
+Overlay = Mapping[str, str | None]
 
 OUTSIDE_FOLDER = "is a link to somewhere outside the content folder; the kiosk only reads what is inside it"
 
@@ -26,3 +31,21 @@ def size_in_words(size: int) -> str:
     if size >= 1024 * 1024:
         return f"{math.ceil(size * 10 / 1024**2) / 10:g} MB"
     return f"{math.ceil(size / 1024)} KB"
+
+
+def in_overlay(overlay: Overlay | None, relative: str) -> bool | None:
+    """True: the change writes this file; False: it removes it; None: the file on disk counts."""
+    if overlay is None or relative not in overlay:
+        return None
+    return overlay[relative] is not None
+
+
+def listed(folder: Path, relative_dir: str, names: list[str], overlay: Overlay | None) -> list[str]:
+    """The names in one folder of the content as it would be with the change: added ones in, removed out."""
+    prefix = f"{relative_dir}/" if relative_dir else ""
+    result = set(names)
+    for relative, text in (overlay or {}).items():
+        if relative.startswith(prefix) and "/" not in relative[len(prefix) :]:
+            name = relative[len(prefix) :]
+            (result.add if text is not None else result.discard)(name)
+    return sorted(result)

@@ -18,7 +18,7 @@ from kiosk.content.files import size_in_words
 
 IMAGE_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg")
 # A 24-megapixel camera's photo (6000×4000): more is a mistake on a screen of two megapixels, and it stays
-# under the memory the picture decoder may use (kiosk.ui.pictures), so the check here is the one staff see.
+# under the memory the picture decoder may use (kiosk.render.pictures): the check here is the one staff see.
 MAX_PIXELS = 24_000_000
 SVG_MAX_BYTES = 2 * 1024 * 1024  # the built-in drawings are a few KB each
 TAIL_BYTES = 64 * 1024  # where a raster picture's end marker is looked for

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from kiosk.content import toml_text
 from kiosk.content.fields import Fields, read_text
-from kiosk.content.files import OUTSIDE_FOLDER, inside_folder
+from kiosk.content.files import OUTSIDE_FOLDER, Overlay, inside_folder, listed
 from kiosk.content.images import image_problem
 from kiosk.content.model import (
     SOURCE_LANGUAGE,
@@ -36,18 +36,21 @@ WORDS_MAX = 90
 TITLE_MAX_CHARS = 70
 
 
-def load_content(folder: Path) -> Content:
-    """Load a content folder. Never raises for bad content: problems are listed on the result."""
+def load_content(folder: Path, overlay: Overlay | None = None) -> Content:
+    """Load a content folder. Never raises for bad content: problems are listed on the result.
+
+    With `overlay`, some files read as the change being checked would leave them (nothing is written).
+    """
     folder = Path(folder)
     problems: list[Problem] = []
     if not folder.is_dir():
         problems.append(Problem(str(folder), "content folder does not exist"))
         return Content(folder, load_site(folder, problems), (), tuple(problems))
-    site = load_site(folder, problems)
-    slides = _load_slides(folder, site, problems)
+    site = load_site(folder, problems, overlay)
+    slides = _load_slides(folder, site, problems, overlay)
     if not slides:
         problems.append(Problem("slides/", "no usable slides: the kiosk would show 'out of service'"))
-    handout = _load_handout(folder, site, problems)
+    handout = _load_handout(folder, site, problems, overlay)
     return Content(folder, site, tuple(slides), tuple(problems), handout)
 
 
@@ -62,13 +65,14 @@ def split_front_matter(text: str) -> tuple[str, str, int] | None:
     return None
 
 
-def _load_slides(folder: Path, site: Site, problems: list[Problem]) -> list[Slide]:
+def _load_slides(folder: Path, site: Site, problems: list[Problem], overlay: Overlay | None) -> list[Slide]:
     slides_dir = folder / "slides"
     files: dict[str, dict[str, Path]] = {}
-    listed = slides_dir.is_dir() and inside_folder(folder, slides_dir)
-    if slides_dir.is_dir() and not listed:
+    listed_out_ok = slides_dir.is_dir() and inside_folder(folder, slides_dir)
+    if slides_dir.is_dir() and not listed_out_ok:
         problems.append(Problem("slides/", OUTSIDE_FOLDER))
-    for path in sorted(slides_dir.iterdir()) if listed else []:
+    on_disk = [p.name for p in slides_dir.iterdir()] if listed_out_ok else []
+    for path in (slides_dir / name for name in listed(folder, "slides", on_disk, overlay)):
         if path.name.startswith("."):
             continue  # editors' and interrupted saves' temporary files
         found = SLIDE_FILE.match(path.name)
@@ -92,7 +96,7 @@ def _load_slides(folder: Path, site: Site, problems: list[Problem]) -> list[Slid
                 )
             )
             continue
-        slide = _load_slide(folder, slide_id, by_lang, site, problems)
+        slide = _load_slide(folder, slide_id, by_lang, site, problems, overlay)
         if slide is not None:
             slides.append(slide)
     return _apply_selection(slides, site, problems)
@@ -124,6 +128,7 @@ def _parse_languages(
     prefix: str,
     site: Site,
     problems: list[Problem],
+    overlay: Overlay | None,
     slide: bool = True,
 ) -> tuple[dict[str, Fields], dict[str, str]]:
     """Settings and Markdown body of one text in each of its languages, source language first."""
@@ -138,7 +143,7 @@ def _parse_languages(
                 )
             )
             continue
-        text = read_text(path, name, problems, folder)
+        text = read_text(path, name, problems, folder, overlay)
         if text is None:
             continue
         split = split_front_matter(text)
@@ -161,13 +166,16 @@ def _parse_languages(
     return parsed, bodies
 
 
-def _load_handout(folder: Path, site: Site, problems: list[Problem]) -> Handout | None:
+def _load_handout(
+    folder: Path, site: Site, problems: list[Problem], overlay: Overlay | None
+) -> Handout | None:
     """The printed handout's own text (`handout.LL.md`): a title and 3–5 key points of the article."""
     by_lang = {}
-    for path in sorted(folder.glob("handout.*.md")):
-        found = SLIDE_FILE.match(path.name)
+    on_disk = [p.name for p in folder.glob("handout.*.md")]
+    for name in listed(folder, "", on_disk, overlay):
+        found = SLIDE_FILE.match(name) if name.startswith("handout.") else None
         if found:
-            by_lang[found["lang"]] = path
+            by_lang[found["lang"]] = folder / name
     if SOURCE_LANGUAGE not in by_lang:
         problems.append(
             Problem(
@@ -177,7 +185,7 @@ def _load_handout(folder: Path, site: Site, problems: list[Problem]) -> Handout 
             )
         )
         return None
-    parsed, bodies = _parse_languages(folder, by_lang, "", site, problems, slide=False)
+    parsed, bodies = _parse_languages(folder, by_lang, "", site, problems, overlay, slide=False)
     if SOURCE_LANGUAGE not in parsed:
         return None
     for lang, fields in parsed.items():
@@ -201,11 +209,16 @@ def _load_handout(folder: Path, site: Site, problems: list[Problem]) -> Handout 
 
 
 def _load_slide(
-    folder: Path, slide_id: str, by_lang: dict[str, Path], site: Site, problems: list[Problem]
+    folder: Path,
+    slide_id: str,
+    by_lang: dict[str, Path],
+    site: Site,
+    problems: list[Problem],
+    overlay: Overlay | None,
 ) -> Slide | None:
     """One slide from its Dutch file (which holds its settings) and its translations."""
     first_new = len(problems)
-    parsed, bodies = _parse_languages(folder, by_lang, "slides/", site, problems)
+    parsed, bodies = _parse_languages(folder, by_lang, "slides/", site, problems, overlay)
     source = parsed.get(SOURCE_LANGUAGE)
     if source is None:
         return None

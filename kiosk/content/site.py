@@ -10,6 +10,7 @@ from typing import Any
 
 from kiosk.content import toml_text
 from kiosk.content.fields import Fields, read_text
+from kiosk.content.files import Overlay, in_overlay
 from kiosk.content.model import (
     SOURCE_LANGUAGE,
     WEEKDAYS,
@@ -30,14 +31,15 @@ SITE_FILE = "site.toml"
 EXAMPLE_DOMAINS = ("example.org", "example.com", "example.net")
 
 
-def load_site(folder: Path, problems: list[Problem]) -> Site:
+def load_site(folder: Path, problems: list[Problem], overlay: Overlay | None = None) -> Site:
     path = folder / SITE_FILE
     data: dict[str, Any] = {}
     text = ""
-    if not path.is_file():
+    changed = in_overlay(overlay, SITE_FILE)
+    if changed is False or (changed is None and not path.is_file()):
         problems.append(Problem(SITE_FILE, "missing; using example settings"))
     else:
-        text = read_text(path, SITE_FILE, problems, folder) or ""
+        text = read_text(path, SITE_FILE, problems, folder, overlay) or ""
         try:
             data = toml_text.parse(text)
         except toml_text.TomlError as err:

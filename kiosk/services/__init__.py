@@ -1,1 +1,2 @@
-"""Services the screens use: idle watch, QR codes, printing, schedule."""
+"""What the screens rely on but do not draw: the content store, the clock, the visit, printing, the PIN,
+one kiosk per screen and the systemd watchdog. No widgets here."""

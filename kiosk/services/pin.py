@@ -11,6 +11,7 @@ import hashlib
 import hmac
 import logging
 import os
+import time
 from collections.abc import Callable
 
 log = logging.getLogger(__name__)
@@ -48,23 +49,26 @@ def valid_new_pin(pin: str) -> bool:
 
 
 class PinGuard:
-    """Checks PINs and counts wrong ones; after five, refuses every try until the lockout has passed."""
+    """Checks PINs and counts wrong ones; after five, refuses every try until the lockout has passed.
 
-    def __init__(self, stored_hash: str, clock: Callable[[], dt.datetime] = dt.datetime.now) -> None:
+    The lockout runs on monotonic time: setting the wall clock back neither extends nor ends it.
+    """
+
+    def __init__(self, stored_hash: str, monotonic: Callable[[], float] = time.monotonic) -> None:
         self.stored_hash = stored_hash
-        self._clock = clock
+        self._monotonic = monotonic
         self._wrong = 0
-        self._locked_until: dt.datetime | None = None
+        self._locked_until: float | None = None
 
     def locked_for(self) -> dt.timedelta:
         if self._locked_until is None:
             return dt.timedelta(0)
-        left = self._locked_until - self._clock()
-        if left <= dt.timedelta(0):
+        left = self._locked_until - self._monotonic()
+        if left <= 0:
             self._locked_until = None
             self._wrong = 0
             return dt.timedelta(0)
-        return left
+        return dt.timedelta(seconds=left)
 
     def check(self, pin: str) -> bool:
         if self.locked_for() > dt.timedelta(0):
@@ -77,6 +81,6 @@ class PinGuard:
         self._wrong += 1
         log.warning("wrong staff PIN (%d of %d)", self._wrong, MAX_WRONG)
         if self._wrong >= MAX_WRONG:
-            self._locked_until = self._clock() + LOCKOUT
+            self._locked_until = self._monotonic() + LOCKOUT.total_seconds()
             log.warning("staff PIN pad locked for %d minutes", LOCKOUT.seconds // 60)
         return False

@@ -13,7 +13,6 @@ import datetime
 import logging
 import threading
 import time
-from collections.abc import Callable
 from enum import Enum
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -21,7 +20,8 @@ from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
 from kiosk.content import Content
 from kiosk.content.model import PrinterSettings
-from kiosk.services.handout import A4, paint_on_device
+from kiosk.render.handout import A4, paint_on_device
+from kiosk.services.clock import Clock
 
 log = logging.getLogger(__name__)
 
@@ -89,7 +89,7 @@ class HandoutPrinter(QObject):
     def __init__(
         self,
         settings: PrinterSettings,
-        clock: Callable[[], datetime.datetime] = datetime.datetime.now,
+        clock: Clock,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -97,12 +97,11 @@ class HandoutPrinter(QObject):
         self._clock = clock
         self._day: datetime.date | None = None
         self._count = 0
-        self._last: datetime.datetime | None = None
+        self._last: float | None = None  # monotonic seconds of the last printed handout
         self._jobs = 0
         self._running: int | None = None  # the job a worker thread is still busy with
         self._waiting: int | None = None  # the job whose outcome has not been reported yet
-        self._watchdog = QTimer(self)
-        self._watchdog.setSingleShot(True)
+        self._watchdog = clock.timer(self, round(JOB_TIMEOUT_S * 1000))
         self._watchdog.timeout.connect(self._on_timeout)
         self._job_done.connect(self._on_job_done, Qt.ConnectionType.QueuedConnection)
 
@@ -111,7 +110,7 @@ class HandoutPrinter(QObject):
         self._settings = settings
 
     def prints_today(self) -> int:
-        return self._count if self._day == self._clock().date() else 0
+        return self._count if self._day == self._clock.now().date() else 0
 
     def request_print(self, content: Content, lang: str) -> None:
         refusal = self._refusal()
@@ -122,7 +121,7 @@ class HandoutPrinter(QObject):
             return
         self._jobs += 1
         job = self._running = self._waiting = self._jobs
-        self._watchdog.start(round(JOB_TIMEOUT_S * 1000))
+        self._watchdog.start()
         worker = threading.Thread(
             target=self._work,
             args=(job, content, lang, self._settings.name),
@@ -136,13 +135,12 @@ class HandoutPrinter(QObject):
             return PrintOutcome.TOO_SOON, "the previous handout is still printing"
         if self._running is not None:
             return PrintOutcome.FAILED, "the printer has not finished a handout that timed out"
-        now = self._clock()
         limits = self._settings
         if self.prints_today() >= limits.max_per_day:
             return PrintOutcome.DAILY_LIMIT, f"{self.prints_today()} printed today, the limit"
-        # A clock set back (daylight saving time ending) must not block printing for an hour.
-        elapsed = (now - self._last).total_seconds() if self._last else None
-        if elapsed is not None and 0 <= elapsed < limits.min_interval_s:
+        # Monotonic: a clock set back (daylight saving time ending) must not block printing for an hour.
+        elapsed = self._clock.monotonic() - self._last if self._last is not None else None
+        if elapsed is not None and elapsed < limits.min_interval_s:
             return PrintOutcome.TOO_SOON, f"{elapsed:.0f} s after the previous one"
         return None
 
@@ -160,9 +158,8 @@ class HandoutPrinter(QObject):
     def _on_job_done(self, job: int, outcome: PrintOutcome) -> None:
         self._running = None
         if outcome is PrintOutcome.PRINTED:
-            now = self._clock()
             self._count = self.prints_today() + 1
-            self._day, self._last = now.date(), now
+            self._day, self._last = self._clock.now().date(), self._clock.monotonic()
         if job != self._waiting:
             log.warning("handout job %d finished after it was reported failed: %s", job, outcome.value)
             return

@@ -7,9 +7,10 @@ from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content import pick
 from kiosk.content.model import Site
+from kiosk.content.qr import qr_payload
+from kiosk.render import theme
 from kiosk.services.printing import PrintOutcome
-from kiosk.services.qr import qr_payload
-from kiosk.ui import theme
+from kiosk.services.visit import Visit
 from kiosk.ui.widgets import FittedScreen, QrView, big_button, text_label
 
 
@@ -20,7 +21,7 @@ class ContactScreen(FittedScreen):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._site: Site | None = None
-        self._lang = "nl"
+        self.visit = Visit(language="nl")
         self._can_print = True
         self.back = big_button(self.tr("‹ Terug"), "contact-back")
         self.name = text_label("title")
@@ -64,8 +65,19 @@ class ContactScreen(FittedScreen):
         self.back.clicked.connect(self.back_requested)
         self.print.clicked.connect(self.print_requested)
 
-    def set_site(self, site: Site, lang: str, can_print: bool = True) -> None:
-        self._site, self._lang, self._can_print = site, lang, can_print
+    def set_site(self, site: Site, can_print: bool = True) -> None:
+        self._site, self._can_print = site, can_print
+        self._show()
+
+    def show_visit(self, visit: Visit) -> None:
+        """This visit's language and print status; a fresh visit has none."""
+        self.visit = visit
+        self._show()
+
+    def _show(self) -> None:
+        site, lang = self._site, self.visit.language
+        if site is None:
+            return
         clinic = site.clinic
         self.name.setText(clinic.name)
         self.offer.setText(pick(clinic.offer, lang))
@@ -82,19 +94,17 @@ class ContactScreen(FittedScreen):
         self.urgent.setVisible(bool(self.urgent.text()))
         self.qr.set_payload(qr_payload(site))
         self.qr_caption.setVisible(bool(self.qr.payload))
-        self.print.setVisible(can_print)
+        self.print.setVisible(self._can_print)
+        self.print.setEnabled(not self.visit.printing)
+        self.status.setText(self._print_status())
         self._refit()
 
-    def set_language(self, lang: str) -> None:
-        if self._site is not None:
-            self.set_site(self._site, lang, self._can_print)
-
-    def show_printing(self) -> None:
-        self.print.setEnabled(False)
-        self.status.setText(self.tr("Wordt afgedrukt…"))
-
-    def show_print_outcome(self, outcome: PrintOutcome) -> None:
+    def _print_status(self) -> str:
         """Kind words whatever happened; when there is no paper handout, the QR code is the way home."""
+        if self.visit.printing:
+            return self.tr("Wordt afgedrukt…")
+        if self.visit.print_outcome is None:
+            return ""
         messages = {
             PrintOutcome.PRINTED: self.tr("Dank je wel! Je folder komt uit de printer."),
             PrintOutcome.NO_PRINTER: self.tr(
@@ -110,13 +120,7 @@ class ContactScreen(FittedScreen):
                 "De folders zijn voor vandaag op. Scan de QR-code met je telefoon."
             ),
         }
-        self.print.setEnabled(True)
-        self.status.setText(messages[outcome])
-        self._refit()
-
-    def reset(self) -> None:
-        self.status.setText("")
-        self.print.setEnabled(True)
+        return messages[self.visit.print_outcome]
 
     def apply_metrics(self, m: theme.Metrics, size: QSize) -> None:
         side = m.px(420)  # 11 cm on a 24-inch 1080p screen: a phone reads it from arm's length

@@ -12,9 +12,9 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
-from kiosk.ui import theme
-from kiosk.ui.pictures import PictureCache
-from kiosk.ui.text import draw_block, text_block
+from kiosk.render import theme
+from kiosk.render.pictures import PictureCache
+from kiosk.render.text import draw_block, text_block
 
 
 class NoticeScreen(QWidget):

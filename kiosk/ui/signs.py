@@ -1,6 +1,7 @@
 """The warning signs, one calm card at a time, then a summary that does not judge.
 
-The answers live only in this widget's memory; `reset()` (idle, "Klaar") forgets them. Nothing is logged.
+The answers live in the visit (kiosk.services.visit), never here and never in the log: a new visit, at the
+idle reset or after "Klaar", starts on the first card with nothing answered.
 """
 
 from __future__ import annotations
@@ -10,8 +11,9 @@ from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QStackedLayout, QVBoxLayo
 
 from kiosk.content import pick
 from kiosk.content.model import Localized, SignsPart
-from kiosk.ui import theme
-from kiosk.ui.pictures import PictureCache
+from kiosk.render import theme
+from kiosk.render.pictures import PictureCache
+from kiosk.services.visit import Visit
 from kiosk.ui.widgets import FittedScreen, PictureView, big_button, text_label
 
 
@@ -23,9 +25,7 @@ class SignsScreen(FittedScreen):
         super().__init__(parent)
         self._signs: SignsPart | None = None
         self._urgent: Localized = {}
-        self._lang = "nl"
-        self.answers: list[bool | None] = []
-        self.card = 0
+        self.visit = Visit(language="nl")
 
         self.back = big_button(self.tr("‹ Terug"), "signs-back")
         self.progress = text_label("muted")
@@ -84,45 +84,34 @@ class SignsScreen(FittedScreen):
         self.to_contact.clicked.connect(self.contact_requested)
         self.done.clicked.connect(self._finish)
 
-    def set_content(self, signs: SignsPart, urgent: Localized, lang: str) -> None:
-        self._signs, self._urgent, self._lang = signs, urgent, lang
-        if len(self.answers) != len(signs.signs):
-            self.reset()
+    def set_content(self, signs: SignsPart, urgent: Localized) -> None:
+        self._signs, self._urgent = signs, urgent
+        self.visit.card = min(self.visit.card, len(signs.signs))  # the new content may have fewer cards
         self._show()
 
-    def set_language(self, lang: str) -> None:
-        self._lang = lang
+    def show_visit(self, visit: Visit) -> None:
+        """Show this visit's card (or summary) in its language; a fresh visit starts at the first card."""
+        self.visit = visit
         self._show()
 
     # -- the visitor's path --------------------------------------------------------------------
-    def reset(self) -> None:
-        """Forget every answer: the next visitor starts with a clean card."""
-        count = len(self._signs.signs) if self._signs else 0
-        self.answers = [None] * count
-        self.card = 0
-        self._show()
-
     def answer(self, recognised: bool) -> None:
-        if self.card < len(self.answers):
-            self.answers[self.card] = recognised
-            self.card += 1
+        if self._signs is not None:
+            self.visit.answer(recognised, len(self._signs.signs))
             self._show()
 
     def go_back(self) -> None:
-        if self.card == 0:
-            self.left.emit()
-        else:
-            self.card -= 1
+        if self.visit.back_a_card():
             self._show()
-
-    def recognised_count(self) -> int:
-        return sum(1 for a in self.answers if a)
+        else:
+            self.left.emit()
 
     def on_summary(self) -> bool:
         return self.pages.currentWidget() is self.summary_page
 
     def _finish(self) -> None:
-        self.reset()
+        self.visit.forget_answers()
+        self._show()
         self.left.emit()
 
     # -- showing -------------------------------------------------------------------------------
@@ -130,26 +119,26 @@ class SignsScreen(FittedScreen):
         signs = self._signs
         if signs is None:
             return
-        total = len(signs.signs)
-        if self.card < total:
+        total, card, lang = len(signs.signs), self.visit.card, self.visit.language
+        if card < total:
             self.pages.setCurrentIndex(0)
             self.progress.setText(
-                self.tr("Signaal %1 van %2").replace("%1", str(self.card + 1)).replace("%2", str(total))
+                self.tr("Signaal %1 van %2").replace("%1", str(card + 1)).replace("%2", str(total))
             )
-            self.sign_text.setText(pick(signs.signs[self.card], self._lang))
-            self.picture.set_picture(signs.sign_illustrations[self.card])
-            chosen = self.answers[self.card] is True
+            self.sign_text.setText(pick(signs.signs[card], lang))
+            self.picture.set_picture(signs.sign_illustrations[card])
+            chosen = self.visit.answers.get(card) is True
             self.recognised.setText(self.tr("✓ Dit herken ik") if chosen else self.tr("Dit herken ik"))
             self.recognised.setProperty("chosen", chosen)
             self.recognised.style().polish(self.recognised)
         else:
             self.pages.setCurrentIndex(1)
             self.progress.setText("")
-            self.summary_title.setText(self._summary_line(self.recognised_count(), total))
-            self.advice.setText("\n".join(f"•  {pick(a, self._lang)}" for a in signs.advice))
-            self.disclaimer.setText(pick(signs.not_a_diagnosis, self._lang))
+            self.summary_title.setText(self._summary_line(self.visit.recognised(), total))
+            self.advice.setText("\n".join(f"•  {pick(a, lang)}" for a in signs.advice))
+            self.disclaimer.setText(pick(signs.not_a_diagnosis, lang))
             self.disclaimer.setVisible(bool(self.disclaimer.text()))
-            self.urgent.setText(pick(self._urgent, self._lang))
+            self.urgent.setText(pick(self._urgent, lang))
             self.urgent.setVisible(bool(self.urgent.text()))
         self._refit()
 

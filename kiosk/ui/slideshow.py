@@ -1,8 +1,9 @@
 """The slideshow: shows one slide at a time, advances on its own in the loop, cross-fades between slides.
 
 Each slide is rendered once to a pixmap at the widget's size; a transition only blends two cached
-pixmaps with one reused animation, which is cheap and avoids QGraphicsEffect's pitfalls. Once a
-slide stands, its neighbours are rendered ahead, so neither the loop nor a visitor's tap waits for one.
+pixmaps, repainted on a frame timer of the kiosk's clock (so a test can step through a fade), which is
+cheap and avoids QGraphicsEffect's pitfalls. Once a slide stands, its neighbours are rendered ahead, so
+neither the loop nor a visitor's tap waits for one.
 """
 
 from __future__ import annotations
@@ -10,21 +11,23 @@ from __future__ import annotations
 import logging
 from collections import OrderedDict
 
-from PySide6.QtCore import QEasingCurve, QSize, Qt, QTimer, QVariantAnimation, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QPainter, QPaintEvent, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from kiosk.content import Slide
-from kiosk.ui import theme
-from kiosk.ui.slide_view import SlideRenderer
+from kiosk.render import theme
+from kiosk.render.slide import SlideRenderer
+from kiosk.services.clock import Clock
 
 log = logging.getLogger(__name__)
 CACHED_PIXMAPS = 3  # the slide shown and the two a tap or the loop can bring next
 PRELOAD_DELAY_MS = 30  # after the slide has been painted, not in the same event-loop turn
+FRAME_MS = 16  # about 60 frames a second while a fade runs; nothing at all while a slide stands
 
 
 class SlideShow(QWidget):
-    """Pages through `slides`; `time_scale` < 1 makes every duration shorter (tests, benchmarks)."""
+    """Pages through `slides`, each for its own duration on the kiosk's clock."""
 
     slide_changed = Signal(int)
     slide_skipped = Signal(str, str)  # slide id, reason
@@ -32,8 +35,8 @@ class SlideShow(QWidget):
     def __init__(
         self,
         renderer: SlideRenderer,
+        clock: Clock,
         transition_ms: int = 400,
-        time_scale: float = 1.0,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -48,21 +51,15 @@ class SlideShow(QWidget):
         self._index = 0
         self._previous: QPixmap | None = None
         self._cache: OrderedDict[tuple[str, str, int, int], QPixmap] = OrderedDict()
-        self._time_scale = time_scale
+        self._clock = clock
         self._playing = True
-        self._advance = QTimer(self)
-        self._advance.setSingleShot(True)
+        self._advance = clock.timer(self)
         self._advance.timeout.connect(self.next)
-        self._fade = QVariantAnimation(self)
-        self._fade.setStartValue(0.0)
-        self._fade.setEndValue(1.0)
-        self._fade.setDuration(transition_ms)
-        self._fade.setEasingCurve(QEasingCurve.Type.InOutQuad)
-        self._fade.valueChanged.connect(self.update)
-        self._fade.finished.connect(self._end_fade)
-        self._preload = QTimer(self)
-        self._preload.setSingleShot(True)
-        self._preload.setInterval(PRELOAD_DELAY_MS)
+        self._transition_s = transition_ms / 1000
+        self._fade_started: float | None = None  # monotonic seconds, while a fade runs
+        self._frames = clock.timer(self, FRAME_MS, single_shot=False)
+        self._frames.timeout.connect(self._next_frame)
+        self._preload = clock.timer(self, PRELOAD_DELAY_MS)
         self._preload.timeout.connect(self._render_neighbours)
 
     # -- what is shown -------------------------------------------------------------------------
@@ -123,11 +120,11 @@ class SlideShow(QWidget):
             return
         index %= len(self._slides)
         if index != self._index:
-            self._previous = self._pixmap(self._index) if animate and self._fade.duration() > 0 else None
+            self._previous = self._pixmap(self._index) if animate and self._transition_s > 0 else None
             self._index = index
             if self._previous is not None:
-                self._fade.stop()
-                self._fade.start()
+                self._fade_started = self._clock.monotonic()
+                self._frames.start()
             self.slide_changed.emit(index)
         self._restart_timer()
         if not self.in_transition():
@@ -146,9 +143,24 @@ class SlideShow(QWidget):
         self._advance.stop()
         slide = self.current_slide()
         if self._playing and slide is not None and len(self._slides) > 1:
-            self._advance.start(max(1, round(slide.duration_s * 1000 * self._time_scale)))
+            self._advance.start(max(1, round(slide.duration_s * 1000)))
+
+    def fade_progress(self) -> float:
+        """0 → 1 through a fade, eased in and out (1 when none runs)."""
+        if self._fade_started is None:
+            return 1.0
+        t = min(1.0, max(0.0, (self._clock.monotonic() - self._fade_started) / self._transition_s))
+        return 2 * t * t if t < 0.5 else 1 - (2 - 2 * t) ** 2 / 2
+
+    def _next_frame(self) -> None:
+        if self.fade_progress() >= 1.0:
+            self._end_fade()
+        else:
+            self.update()
 
     def _end_fade(self) -> None:
+        self._frames.stop()
+        self._fade_started = None
         self._previous = None
         self._preload.start()
         self.update()
@@ -178,7 +190,7 @@ class SlideShow(QWidget):
         return self._cache[key]
 
     def in_transition(self) -> bool:
-        return self._previous is not None and self._fade.state() == QVariantAnimation.State.Running
+        return self._previous is not None and self._fade_started is not None
 
     def current_pixmap(self) -> QPixmap | None:
         return self._pixmap(self._index) if self._slides else None
@@ -191,7 +203,7 @@ class SlideShow(QWidget):
         current = self._pixmap(self._index)
         if self._previous is not None and self.in_transition():
             painter.drawPixmap(0, 0, self._previous)
-            painter.setOpacity(float(self._fade.currentValue()))
+            painter.setOpacity(self.fade_progress())
         painter.drawPixmap(0, 0, current)
 
     def resizeEvent(self, event: QResizeEvent) -> None:

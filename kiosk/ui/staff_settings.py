@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.content import Content, pick
-from kiosk.content.editing import ContentEditor
+from kiosk.content.editing import SiteChange
 from kiosk.content.model import LANGUAGE_NAMES, SOURCE_LANGUAGE, WEEKDAYS, Localized, QrTarget
-from kiosk.services.qr import qr_payload
+from kiosk.content.qr import qr_payload
 from kiosk.ui.widgets import QrView, big_button, text_label
 
 DAY_NAMES = ("ma", "di", "wo", "do", "vr", "za", "zo")
@@ -34,7 +34,7 @@ def localized_key(dotted: str, current: Localized) -> str:
 
 
 class ContactTab(QWidget):
-    saved = Signal(object)
+    save_requested = Signal(object)  # a SiteChange
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -131,11 +131,11 @@ class ContactTab(QWidget):
             localized_key("urgent.text", site.urgent.text): self.urgent_text.toPlainText().strip(),
             "urgent.phone": self.urgent_phone.text().strip(),
         }
-        self.saved.emit(ContentEditor(self._content.folder).save_site(changes))
+        self.save_requested.emit(SiteChange(changes))
 
 
 class KioskTab(QWidget):
-    saved = Signal(object)
+    save_requested = Signal(object)  # a SiteChange
     test_print_requested = Signal(str)  # printer name, empty for the system default
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -237,4 +237,4 @@ class KioskTab(QWidget):
             "schedule.closes": None if always else self.closes.time().toString("HH:mm"),
             "schedule.outside_hours": self.outside.currentData(),
         }
-        self.saved.emit(ContentEditor(self._content.folder).save_site(changes))
+        self.save_requested.emit(SiteChange(changes))

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.content import Content, Slide, pick
-from kiosk.content.editing import ContentEditor, SaveResult
+from kiosk.content.editing import SiteChange, SlideChange
 from kiosk.content.files import inside_folder
 from kiosk.content.images import IMAGE_SUFFIXES
 from kiosk.ui.widgets import big_button, text_label
@@ -31,12 +31,13 @@ LANG = "nl"  # staff edit the source language; translations are files for the te
 
 
 class SlidesTab(QWidget):
-    saved = Signal(object)  # SaveResult
+    save_requested = Signal(object)  # a Change
     preview_requested = Signal(object)  # the Slide as edited, not yet saved
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._content: Content | None = None
+        self._today = dt.date.today()  # replaced by the kiosk clock's date in set_content
         self.list = QListWidget()
         self.list.setObjectName("slide-list")
         self.up = big_button(self.tr("▲ Omhoog"), "slide-up")
@@ -94,8 +95,8 @@ class SlidesTab(QWidget):
         self.limit_dates.toggled.connect(self._dates_enabled)
 
     # -- filling -------------------------------------------------------------------------------
-    def set_content(self, content: Content) -> None:
-        self._content = content
+    def set_content(self, content: Content, today: dt.date) -> None:
+        self._content, self._today = content, today
         row = max(0, self.list.currentRow())
         self.list.clear()
         for slide in content.slides:
@@ -134,7 +135,7 @@ class SlidesTab(QWidget):
         self.picture.setCurrentText(slide.illustration.name if slide.illustration else "")
         limited = slide.shown_from is not None or slide.shown_until is not None
         self.limit_dates.setChecked(limited)
-        today = dt.date.today()
+        today = self._today
         start = slide.shown_from or today
         self.shown_from.setDate(QDate(start.year, start.month, start.day))
         end = slide.shown_until or today + dt.timedelta(days=30)
@@ -166,8 +167,8 @@ class SlidesTab(QWidget):
         return order, hidden
 
     def _save_order(self) -> None:
-        if self._content is not None:
-            self.saved.emit(ContentEditor(self._content.folder).save_selection(*self.order_and_hidden()))
+        order, hidden = self.order_and_hidden()
+        self.save_requested.emit(SiteChange({"slides.order": order, "slides.hidden": hidden}))
 
     # -- one slide -----------------------------------------------------------------------------
     def edited_slide(self) -> Slide | None:
@@ -207,7 +208,4 @@ class SlidesTab(QWidget):
             "shown_from": shown_from,
             "shown_until": shown_until,
         }
-        result: SaveResult = ContentEditor(self._content.folder).save_slide(
-            slide.id, LANG, settings, self.body.toPlainText()
-        )
-        self.saved.emit(result)
+        self.save_requested.emit(SlideChange(slide.id, LANG, settings, self.body.toPlainText()))

@@ -9,10 +9,10 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
-from kiosk.services.qr import draw_qr, qr_modules
-from kiosk.ui import theme
-from kiosk.ui.pictures import PictureCache
-from kiosk.ui.slide_view import draw_picture
+from kiosk.render import theme
+from kiosk.render.pictures import PictureCache
+from kiosk.render.qr import draw_qr, qr_modules
+from kiosk.render.slide import draw_picture
 
 
 def big_button(text: str, name: str, primary: bool = False) -> QPushButton:
@@ -140,8 +140,9 @@ class QrView(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
 
     def set_payload(self, payload: str) -> None:
+        if payload != self.payload or not self._modules:  # a language switch keeps the same code
+            self._modules = qr_modules(payload) if payload else []
         self.payload = payload
-        self._modules = qr_modules(payload) if payload else []
         self.setVisible(bool(payload))
         self.update()
 

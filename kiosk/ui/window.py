@@ -1,39 +1,41 @@
 """The kiosk window: puts the screens together and decides what a tap, a button or a timer does.
 
 Screens only emit signals ("next pressed", "gesture made", "print requested"); this is the one place
-that reacts to them. Staff mode's entrance and actions live in `staff_flow.StaffDoor`.
+that reacts to them. What is shown comes from the content store (`content_changed`); what the visitor
+changed lives in one `Visit`, replaced whole when the loop takes over again; every timer runs on the
+kiosk's one clock. Staff mode's way in and its actions live in `staff_mode.StaffMode`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import logging
-from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPointF, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QLayout, QStackedLayout, QVBoxLayout, QWidget
 
 from kiosk.content import Content
 from kiosk.content.model import LANGUAGE_NAMES
+from kiosk.render import theme
+from kiosk.render.pictures import PictureCache
+from kiosk.render.slide import SlideRenderer
 from kiosk.resources import resource
-from kiosk.services.content_source import load_logged
-from kiosk.services.idle import IdleWatch
+from kiosk.services.clock import Clock
+from kiosk.services.content_store import ContentStore
 from kiosk.services.printing import HandoutPrinter, PrintOutcome
-from kiosk.ui import theme
+from kiosk.services.visit import Screen, Visit
 from kiosk.ui.contact import ContactScreen
 from kiosk.ui.controls import BottomBar, TopBar
 from kiosk.ui.gestures import Gesture, TouchTracker
+from kiosk.ui.idle import IdleWatch
 from kiosk.ui.notice import NoticeScreen
-from kiosk.ui.pictures import PictureCache
 from kiosk.ui.signs import SignsScreen
-from kiosk.ui.slide_view import SlideRenderer
 from kiosk.ui.slideshow import SlideShow
-from kiosk.ui.staff_flow import StaffDoor
+from kiosk.ui.staff_mode import StaffMode
 
 log = logging.getLogger(__name__)
-SCHEDULE_CHECK_MS = 30_000
+SCHEDULE_CHECK_MS = 30_000  # opening hours, and slides whose date range starts or ends today
 BACK_ON_TOP_MS = 1000  # no tug of war with a window manager that is still arranging its windows
 
 
@@ -45,29 +47,28 @@ class KioskWindow(QWidget):
 
     def __init__(
         self,
-        content: Content,
-        kiosk_mode: bool = True,
-        time_scale: float = 1.0,
-        clock: Callable[[], dt.datetime] = dt.datetime.now,
+        store: ContentStore,
+        clock: Clock,
         printer: HandoutPrinter | None = None,
+        kiosk_mode: bool = True,
     ) -> None:
         super().__init__()
         self.kiosk_mode = kiosk_mode  # before anything that sends a changeEvent
         self._may_close = not kiosk_mode
         self.setWindowTitle("Wachtkamer")
-        self._clock = clock
-        self.time_scale = time_scale
-        self.content = content
-        self.content_version = ""
-        self.loaded_at = clock()
-        self.language = content.site.kiosk.default_language
-        self.interactive = False
+        self.store = store
+        self.clock = clock
+        self.content = store.content
+        self.visit = Visit(language=self.content.site.kiosk.default_language)
         self.quit_for_maintenance = False
         self.printer = printer
+        self._printing_for: Visit | None = None  # the visit a running print job belongs to
+        self._loop_day: dt.date | None = None  # the day the loop's slides were chosen for
 
         self.pictures = PictureCache()
-        self.slideshow = SlideShow(SlideRenderer(self.pictures), content.site.kiosk.transition_ms, time_scale)
-        self.top_bar = TopBar(content.site.clinic.name)
+        renderer = SlideRenderer(self.pictures)
+        self.slideshow = SlideShow(renderer, clock, self.content.site.kiosk.transition_ms)
+        self.top_bar = TopBar(self.content.site.clinic.name)
         self.bottom_bar = BottomBar()
         self.out_of_service = NoticeScreen(
             self.pictures,
@@ -78,9 +79,7 @@ class KioskWindow(QWidget):
         self.closed = NoticeScreen(self.pictures, resource("closed.svg"), self.tr("We zijn nu gesloten"), "")
         self.signs = SignsScreen(self.pictures)
         self.contact = ContactScreen()
-        self._contact_return: QWidget = self.signs
-        self.idle = IdleWatch(self._idle_ms(), self)
-        self.staff = StaffDoor(self, clock, time_scale)
+        self.idle = IdleWatch(clock, self._idle_ms(), self)
 
         loop_page = QWidget()
         column = QVBoxLayout(loop_page)
@@ -92,15 +91,9 @@ class KioskWindow(QWidget):
         self.loop_page = loop_page
         self.pages = QStackedLayout(self)
         self.pages.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)  # the screen's size is the size
-        for page in (
-            loop_page,
-            self.out_of_service,
-            self.closed,
-            self.signs,
-            self.contact,
-            self.staff.pad,
-        ):
+        for page in (loop_page, self.out_of_service, self.closed, self.signs, self.contact):
             self.pages.addWidget(page)
+        self.staff = StaffMode(store, clock, self.idle, self.pages, renderer, printer, self)
         self.setAutoFillBackground(True)
         palette = self.palette()
         palette.setColor(self.backgroundRole(), theme.BACKGROUND)
@@ -115,89 +108,90 @@ class KioskWindow(QWidget):
         self.top_bar.contact_requested.connect(self.show_contact)
         self.signs.contact_requested.connect(self.show_contact)
         self.signs.left.connect(self.show_slides)
-        self.contact.back_requested.connect(lambda: self.pages.setCurrentWidget(self._contact_return))
+        self.contact.back_requested.connect(self._contact_back)
         self.contact.print_requested.connect(self._print)
         if printer is not None:
-            printer.print_finished.connect(self.contact.show_print_outcome)
+            printer.print_finished.connect(self._print_finished)
         self.slideshow.slide_changed.connect(self._show_position)
         self.idle.idle_timed_out.connect(self.reset_to_loop)
-        self._schedule_timer = QTimer(self)
+        self.staff.pad_opened.connect(self.take_over)
+        self.staff.closed.connect(self.reset_to_loop)
+        self.staff.quit_requested.connect(lambda: self.quit_cleanly(for_maintenance=True))
+        store.content_changed.connect(self.show_content)
+        self._schedule_timer = clock.timer(self, SCHEDULE_CHECK_MS, single_shot=False)
         self._schedule_timer.timeout.connect(self.apply_schedule)
-        self._schedule_timer.start(SCHEDULE_CHECK_MS)
+        self._schedule_timer.start()
         if kiosk_mode:
             self.setWindowFlag(Qt.WindowType.FramelessWindowHint)
             self.setCursor(Qt.CursorShape.BlankCursor)
-        self.show_content(content)
+        self.show_content(self.content)
 
     # -- content -------------------------------------------------------------------------------
     def show_content(self, content: Content) -> None:
-        """Show a (re)loaded content folder; with nothing usable, a calm out-of-service screen."""
+        """Show content the store accepted; with nothing usable, a calm out-of-service screen."""
         self.content = content
         self.pictures.clear()
         self.slideshow.forget_rendered()
-        self.content_version = _version_of(content)
-        self.loaded_at = self._clock()
         kiosk = content.site.kiosk
-        if self.language not in kiosk.languages:
-            self.language = kiosk.default_language
-        self.idle.set_timeout_ms(self._idle_ms())
+        if self.visit.language not in kiosk.languages:
+            self.visit.language = kiosk.default_language
+        if not self.staff.active:
+            self.idle.set_timeout_ms(self._idle_ms())
         self.top_bar.name.setText(content.site.clinic.name)
         signs = content.signs_slide
         if signs is not None and signs.signs is not None:
-            self.signs.set_content(signs.signs, content.site.urgent.text, self.language)
-        self.contact.set_site(content.site, self.language, can_print=self.printer is not None)
+            self.signs.set_content(signs.signs, content.site.urgent.text)
+        self.contact.set_site(content.site, can_print=self.printer is not None)
         if self.printer is not None:
             self.printer.set_settings(content.site.printer)
-        self._refresh_slides()
+        self._loop_day = None  # choose the slides again
+        self.apply_schedule()
         self._update_bars()
 
-    def reload_content(self) -> bool:
-        """Load the folder again (staff saved, or files changed); broken content keeps the last good one."""
-        fresh = load_logged(self.content.folder)
-        if fresh.errors:
-            log.error(
-                "content in %s has %d errors; keeping the last good content", fresh.folder, len(fresh.errors)
-            )
-            return False
-        self.show_content(fresh)
-        return True
-
     def _idle_ms(self) -> int:
-        return max(1, round(self.content.site.kiosk.idle_timeout_s * 1000 * self.time_scale))
+        return max(1, round(self.content.site.kiosk.idle_timeout_s * 1000))
 
-    def _refresh_slides(self) -> None:
-        self.slideshow.set_slides(self.content.loop_slides(self._clock().date()), self.language)
-        if not self.staff.active:
-            self.pages.setCurrentWidget(self.loop_page if self.slideshow.slides() else self.out_of_service)
+    def _choose_slides(self) -> None:
+        """The slides for today: chosen again when the content or the date changes (a campaign starts or
+        ends at midnight, with or without opening hours), so the out-of-service screen ends by itself."""
+        today = self.clock.now().date()
+        if today == self._loop_day:
+            return
+        self._loop_day = today
+        self.slideshow.set_slides(self.content.loop_slides(today), self.visit.language)
         if not self.slideshow.slides():
-            log.error("no slide can be shown; showing the out-of-service screen")
+            log.error("no slide can be shown today; showing the out-of-service screen")
         self._show_position(self.slideshow.index())
-        self.apply_schedule()
 
     def apply_schedule(self) -> None:
-        """Outside opening hours a 'closed' notice (or a dark screen); back to the loop when open."""
-        schedule = self.content.site.schedule
+        """Today's slides; outside opening hours a 'closed' notice (or a dark screen); the loop when open."""
         if self.staff.active:
             return
-        if schedule.is_open(self._clock()):
-            if self.pages.currentWidget() is self.closed:
-                self.reset_to_loop()
+        self._choose_slides()
+        schedule = self.content.site.schedule
+        if not schedule.is_open(self.clock.now()):
+            self.closed.dark = schedule.outside_hours == "dark"
+            hours = schedule.opens and schedule.closes and f"{schedule.opens:%H:%M} – {schedule.closes:%H:%M}"
+            self.closed.set_text(self.tr("We zijn nu gesloten"), self.tr("Open: ") + hours if hours else "")
+            self.slideshow.set_playing(False)
+            self.pages.setCurrentWidget(self.closed)
             return
-        self.closed.dark = schedule.outside_hours == "dark"
-        hours = schedule.opens and schedule.closes and f"{schedule.opens:%H:%M} – {schedule.closes:%H:%M}"
-        self.closed.set_text(self.tr("We zijn nu gesloten"), self.tr("Open: ") + hours if hours else "")
-        self.slideshow.set_playing(False)
-        self.pages.setCurrentWidget(self.closed)
+        current = self.pages.currentWidget()
+        if current is self.closed:
+            self.reset_to_loop()
+        elif current in (self.loop_page, self.out_of_service):
+            self._show_screen()
 
     def _update_bars(self) -> None:
         languages = self.content.site.kiosk.languages
+        language = self.visit.language
         self.top_bar.set_available(
             signs=self._has_signs(),
             contact=True,
-            language_name=LANGUAGE_NAMES.get(self.language, self.language) if len(languages) > 1 else None,
+            language_name=LANGUAGE_NAMES.get(language, language) if len(languages) > 1 else None,
         )
-        self.top_bar.set_interactive(self.interactive)
-        self.bottom_bar.set_interactive(self.interactive)
+        self.top_bar.set_interactive(self.visit.taken_over)
+        self.bottom_bar.set_interactive(self.visit.taken_over)
 
     def _has_signs(self) -> bool:
         slide = self.content.signs_slide
@@ -206,18 +200,29 @@ class KioskWindow(QWidget):
     def _show_position(self, index: int) -> None:
         self.bottom_bar.set_position(index, len(self.slideshow.slides()))
 
+    def _show_screen(self) -> None:
+        """The page for where the visitor is (the loop: out of service when it has no slide)."""
+        screen = self.visit.screen
+        if screen is Screen.SIGNS:
+            self.pages.setCurrentWidget(self.signs)
+        elif screen is Screen.CONTACT:
+            self.pages.setCurrentWidget(self.contact)
+        else:
+            self.pages.setCurrentWidget(self.loop_page if self.slideshow.slides() else self.out_of_service)
+        self.slideshow.set_playing(screen is Screen.LOOP and not self.visit.taken_over)
+
     # -- the visitor ---------------------------------------------------------------------------
     def take_over(self) -> None:
         """First touch: stop the loop and show the controls; the idle timer starts counting."""
-        if not self.interactive:
-            self.interactive = True
+        if not self.visit.taken_over:
+            self.visit.taken_over = True
             self.slideshow.set_playing(False)
             self._update_bars()
             self.visitor_took_over.emit()
         self.idle.start()
 
     def _on_gesture(self, gesture: Gesture, where: QPointF) -> None:
-        was_interactive = self.interactive
+        was_taken_over = self.visit.taken_over
         self.take_over()
         current = self.slideshow.current_slide()
         if gesture is Gesture.TAP and current is not None and current.signs is not None:
@@ -227,58 +232,75 @@ class KioskWindow(QWidget):
             self.slideshow.next()
         elif gesture is Gesture.SWIPE_RIGHT:
             self.slideshow.previous()
-        elif gesture is Gesture.TAP and was_interactive:
+        elif gesture is Gesture.TAP and was_taken_over:
             (self.slideshow.next if where.x() >= self.slideshow.width() / 2 else self.slideshow.previous)()
+
+    def _go(self, screen: Screen) -> None:
+        self.take_over()
+        self.visit.screen = screen
+        self._show_screen()
 
     def show_signs(self) -> None:
         if self._has_signs():
-            self.take_over()
-            self.pages.setCurrentWidget(self.signs)
+            self._go(Screen.SIGNS)
 
     def show_contact(self) -> None:
-        self.take_over()
-        current = self.pages.currentWidget()
-        self._contact_return = current if current is self.signs else self.loop_page
-        self.pages.setCurrentWidget(self.contact)
+        self.visit.contact_from = Screen.SIGNS if self.visit.screen is Screen.SIGNS else Screen.LOOP
+        self._go(Screen.CONTACT)
 
     def show_slides(self) -> None:
-        self.pages.setCurrentWidget(self.loop_page)
+        self._go(Screen.LOOP)
+
+    def _contact_back(self) -> None:
+        self._go(self.visit.contact_from)
 
     def _print(self) -> None:
         if self.printer is None:
-            self.contact.show_print_outcome(PrintOutcome.NO_PRINTER)
+            self._print_finished(PrintOutcome.NO_PRINTER)
             return
-        self.contact.show_printing()
-        self.printer.request_print(self.content, self.language)
+        self.visit.printing, self.visit.print_outcome = True, None
+        self._printing_for = self.visit
+        self.contact.show_visit(self.visit)
+        self.printer.request_print(self.content, self.visit.language)
+
+    def _print_finished(self, outcome: PrintOutcome) -> None:
+        visit = self._printing_for or self.visit
+        self._printing_for = None
+        visit.printing, visit.print_outcome = False, outcome
+        if visit is self.visit:  # a handout that comes out after the reset tells the next visitor nothing
+            self.contact.show_visit(self.visit)
 
     def next_language(self) -> None:
         languages = self.content.site.kiosk.languages
-        self.set_language(languages[(languages.index(self.language) + 1) % len(languages)])
+        current = self.visit.language
+        following = (
+            languages[(languages.index(current) + 1) % len(languages)] if current in languages else None
+        )
+        self.set_language(following or self.content.site.kiosk.default_language)
 
     def set_language(self, lang: str) -> None:
-        self.language = lang
-        self.slideshow.set_language(lang)
-        self.signs.set_language(lang)
-        self.contact.set_language(lang)
+        self.visit.language = lang
+        self._show_visit()
+
+    def _show_visit(self) -> None:
+        """Every screen shows this visit: its language, its answers, its print status."""
+        self.slideshow.set_language(self.visit.language)
+        self.signs.show_visit(self.visit)
+        self.contact.show_visit(self.visit)
         self._update_bars()
 
     def reset_to_loop(self) -> None:
-        """Forget the visitor (and close staff mode): first slide, default language, loop playing."""
+        """Forget the visitor (and close staff mode): a new visit, first slide, default language, looping."""
         self.idle.stop()
-        if self.interactive:
+        if self.visit.taken_over:
             log.info("returned to the slideshow; the visitor's choices are forgotten")
         self.staff.leave()
-        self.interactive = False
-        self.language = self.content.site.kiosk.default_language
+        self.visit = Visit(language=self.content.site.kiosk.default_language)
         self.idle.set_timeout_ms(self._idle_ms())
-        self.signs.reset()
-        self.contact.reset()
-        self.signs.set_language(self.language)
-        self.contact.set_language(self.language)
-        self._refresh_slides()
+        self._show_visit()
         self.slideshow.show_index(0, animate=False)
-        self.slideshow.set_playing(self.pages.currentWidget() is self.loop_page)
-        self._update_bars()
+        self._show_screen()
+        self.apply_schedule()
         self.returned_to_loop.emit()
 
     # -- staying open --------------------------------------------------------------------------
@@ -306,14 +328,14 @@ class KioskWindow(QWidget):
         """Minimised, or another window brought forward (Super, Alt+Tab, a window manager's gesture)?
         Come straight back: a visitor must never be left looking at a desktop."""
         if self.kiosk_mode and event.type() == QEvent.Type.WindowStateChange and self.isMinimized():
-            QTimer.singleShot(0, self._back_on_screen)
+            self.clock.single_shot(0, self, self._back_on_screen)
         elif (
             self.kiosk_mode
             and event.type() == QEvent.Type.ActivationChange
             and self.isFullScreen()
             and not self.isActiveWindow()
         ):
-            QTimer.singleShot(BACK_ON_TOP_MS, self._back_on_screen)
+            self.clock.single_shot(BACK_ON_TOP_MS, self, self._back_on_screen)
         super().changeEvent(event)
 
     def _back_on_screen(self) -> None:
@@ -332,12 +354,3 @@ class KioskWindow(QWidget):
         self.contact.apply_metrics(m, self.size())
         self.staff.apply_metrics(m)
         super().resizeEvent(event)
-
-
-def _version_of(content: Content) -> str:
-    """A short fingerprint of the loaded content, for the status page and the log."""
-    digest = hashlib.sha256()
-    for slide in content.slides:
-        digest.update(repr((slide.id, slide.title, slide.body, slide.duration_s, slide.hidden)).encode())
-    digest.update(repr(content.site).encode())
-    return digest.hexdigest()[:8]

@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk import selftest
 from kiosk.app import build_kiosk, create_application
-from kiosk.services.qr import draw_qr, qr_modules
+from kiosk.render.qr import draw_qr, qr_modules
 from tests.conftest import DEFAULT_CONTENT
 
 

@@ -1,8 +1,7 @@
-"""Widget tests build the real kiosk through the application factory, with time made fast."""
+"""Widget tests build the real kiosk through the application factory, on a fake clock the test moves."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -15,8 +14,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.app import build_kiosk, create_application
 from kiosk.ui.window import KioskWindow
 from tests.conftest import DEFAULT_CONTENT
-
-FAST = 0.001  # a 12-second slide lasts 12 ms; the 60-second idle timeout lasts 60 ms
+from tests.fake_clock import FakeClock
 
 
 @pytest.fixture(scope="session")
@@ -25,21 +23,19 @@ def qapp_cls() -> type[QApplication]:
 
 
 @pytest.fixture
-def make_kiosk(qtbot: QtBot) -> Iterator[Callable[..., KioskWindow]]:
-    """Builds kiosks; afterwards each is really closed and deleted, timers and all. (A kiosk-mode window
-    refuses the close that pytest-qt's addWidget tries, and would loop on in the background.)"""
+def make_kiosk(qtbot: QtBot, fake_clock: FakeClock) -> Iterator[Callable[..., KioskWindow]]:
+    """Builds kiosks on the test's fake clock (`fake_clock`); afterwards each is really closed and deleted.
+    (A kiosk-mode window refuses the close that pytest-qt's addWidget tries.)"""
     made: list[KioskWindow] = []
 
     def make(
         content: Path = DEFAULT_CONTENT,
-        time_scale: float = 1.0,
         windowed: bool = False,
         size: QSize | None = None,
-        clock: Callable[[], dt.datetime] = dt.datetime.now,
         watch: bool = False,
     ) -> KioskWindow:
         create_application()
-        window = build_kiosk(content, windowed=windowed, time_scale=time_scale, clock=clock, watch=watch)
+        window = build_kiosk(content, windowed=windowed, clock=fake_clock, watch=watch)
         made.append(window)
         window.resize(size or QSize(1920, 1080))
         window.show()
@@ -55,3 +51,10 @@ def make_kiosk(qtbot: QtBot) -> Iterator[Callable[..., KioskWindow]]:
 
 def centre_of(widget: QWidget, x_fraction: float = 0.5) -> QPoint:
     return QPoint(round(widget.width() * x_fraction), widget.height() // 2)
+
+
+def advance(clock: FakeClock, seconds: float) -> None:
+    """Let `seconds` pass on the kiosk's clock (every timer fires in turn), then let Qt deliver its events
+    and paint once: a day of cross-fades costs the timers' work, not a hundred thousand repaints."""
+    clock.advance(seconds)
+    QApplication.processEvents()

@@ -25,6 +25,7 @@ from kiosk.content.model import WEEKDAYS, Schedule
 from kiosk.ui.window import KioskWindow
 from tests.conftest import FIXTURES
 from tests.content import strategies as fs
+from tests.fake_clock import FakeClock
 
 SCREEN = QSize(1280, 800)
 HUGE_PICTURE = FIXTURES / "images" / "huge-20000x20000.png"
@@ -57,7 +58,7 @@ def visit(window: KioskWindow) -> None:
         assert_not_blank(window.grab(), f"the screen with slide {index + 1}")
     for _ in window.content.site.kiosk.languages:
         window.next_language()
-        assert_not_blank(window.grab(), f"the screen in '{window.language}'")
+        assert_not_blank(window.grab(), f"the screen in '{window.visit.language}'")
         window.show_signs()
         while window.pages.currentWidget() is window.signs and not window.signs.on_summary():
             window.signs.answer(recognised=True)
@@ -86,7 +87,7 @@ def test_the_kiosk_shows_whatever_the_loader_accepts(qtbot: QtBot, qtlog: QtLog,
         folder = Path(tmp)
         fs.write_folder(folder, files)
         moment = open_moment(load_content(folder).site.schedule)
-        window = build_kiosk(folder, windowed=True, clock=lambda: moment)
+        window = build_kiosk(folder, windowed=True, clock=FakeClock(moment))
         try:
             window.resize(SCREEN)
             window.show()

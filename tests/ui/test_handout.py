@@ -22,8 +22,8 @@ from kiosk.__main__ import main
 from kiosk.app import create_application
 from kiosk.content import Content, load_content, pick
 from kiosk.content.model import Handout
-from kiosk.services.handout import paint_handout, write_handout_pdf
-from kiosk.services.qr import qr_payload
+from kiosk.content.qr import qr_payload
+from kiosk.render.handout import paint_handout, write_handout_pdf
 from tests.conftest import DEFAULT_CONTENT
 
 RENDER_DPI = 150

@@ -20,8 +20,8 @@ from PySide6.QtSvg import QSvgRenderer
 from pytestqt.qtbot import QtBot
 
 from kiosk.content import load_content
-from kiosk.ui import pictures as pictures_module
-from kiosk.ui.pictures import PictureCache
+from kiosk.render import pictures as pictures_module
+from kiosk.render.pictures import PictureCache
 from kiosk.ui.staff_slides import SlidesTab
 from kiosk.ui.window import KioskWindow
 from tests.content.test_hostile_files import png_of_zeros

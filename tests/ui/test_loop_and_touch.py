@@ -11,37 +11,56 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.ui.gestures import Gesture, classify
 from kiosk.ui.window import KioskWindow
-from tests.ui.conftest import FAST, centre_of
+from tests.fake_clock import FakeClock
+from tests.ui.conftest import advance, centre_of
 
 MakeKiosk = Callable[..., KioskWindow]
 
 
-def test_loop_advances_on_each_slides_duration(qtbot: QtBot, make_kiosk: MakeKiosk) -> None:
-    kiosk = make_kiosk(time_scale=FAST)
+def test_loop_advances_on_each_slides_duration(make_kiosk: MakeKiosk, fake_clock: FakeClock) -> None:
+    kiosk = make_kiosk()
+    show = kiosk.slideshow
     seen: list[int] = []
-    kiosk.slideshow.slide_changed.connect(seen.append)
-    qtbot.waitUntil(lambda: len(seen) >= 3, timeout=3000)
-    assert seen[:3] == [1, 2, 3]
+    show.slide_changed.connect(seen.append)
+    first, second = show.slides()[0].duration_s, show.slides()[1].duration_s
+    advance(fake_clock, first - 0.1)
+    assert seen == []  # not a moment too soon
+    advance(fake_clock, 0.2)
+    assert seen == [1]
+    advance(fake_clock, second)
+    assert seen == [1, 2]
     assert not kiosk.bottom_bar.next.isVisible()
     assert kiosk.bottom_bar.hint.isVisible()
 
 
-def test_loop_wraps_from_last_slide_to_first(qtbot: QtBot, make_kiosk: MakeKiosk) -> None:
-    kiosk = make_kiosk(time_scale=FAST)
+def test_a_slide_cross_fades_into_the_next(make_kiosk: MakeKiosk, fake_clock: FakeClock) -> None:
+    kiosk = make_kiosk()
+    show = kiosk.slideshow
+    advance(fake_clock, show.slides()[0].duration_s)
+    assert show.in_transition() and show.fade_progress() < 0.1
+    advance(fake_clock, kiosk.content.site.kiosk.transition_ms / 2000)
+    assert show.in_transition() and 0.4 < show.fade_progress() < 0.6  # half-way: both slides show
+    advance(fake_clock, kiosk.content.site.kiosk.transition_ms / 1000)
+    assert not show.in_transition()
+
+
+def test_loop_wraps_from_last_slide_to_first(make_kiosk: MakeKiosk, fake_clock: FakeClock) -> None:
+    kiosk = make_kiosk()
     last = len(kiosk.slideshow.slides()) - 1
     kiosk.slideshow.show_index(last, animate=False)
-    with qtbot.waitSignal(kiosk.slideshow.slide_changed, timeout=3000) as changed:
-        pass
-    assert changed.args == [0]
+    advance(fake_clock, kiosk.slideshow.slides()[last].duration_s)
+    assert kiosk.slideshow.index() == 0
 
 
-def test_first_tap_pauses_the_loop_and_shows_the_controls(qtbot: QtBot, make_kiosk: MakeKiosk) -> None:
-    kiosk = make_kiosk(time_scale=0.01)
+def test_first_tap_pauses_the_loop_and_shows_the_controls(
+    make_kiosk: MakeKiosk, fake_clock: FakeClock
+) -> None:
+    kiosk = make_kiosk()
     QTest.mouseClick(kiosk.slideshow, Qt.MouseButton.LeftButton, pos=centre_of(kiosk.slideshow, 0.8))
-    assert kiosk.interactive
+    assert kiosk.visit.taken_over
     assert kiosk.bottom_bar.next.isVisible() and kiosk.bottom_bar.previous.isVisible()
     assert kiosk.slideshow.index() == 0  # the first tap only stops the loop
-    qtbot.wait(400)  # far longer than a (scaled) slide duration
+    advance(fake_clock, 50)  # far longer than a slide's duration, shorter than the idle timeout
     assert kiosk.slideshow.index() == 0
 
 
@@ -80,7 +99,7 @@ def test_real_touch_tap_and_one_finger_swipes_page(make_kiosk: MakeKiosk) -> Non
     kiosk = make_kiosk()
     show = kiosk.slideshow
     touch_swipe(show, centre_of(show), centre_of(show))  # a tap with a finger
-    assert kiosk.interactive and show.index() == 0
+    assert kiosk.visit.taken_over and show.index() == 0
     touch_swipe(show, centre_of(show, 0.8), centre_of(show, 0.3))
     touch_swipe(show, centre_of(show, 0.8), centre_of(show, 0.3))
     assert show.index() == 2
@@ -93,7 +112,7 @@ def test_mouse_drag_swipes_like_a_finger(make_kiosk: MakeKiosk) -> None:
     show = kiosk.slideshow
     QTest.mousePress(show, Qt.MouseButton.LeftButton, pos=centre_of(show, 0.9))
     QTest.mouseRelease(show, Qt.MouseButton.LeftButton, pos=centre_of(show, 0.2), delay=50)
-    assert kiosk.interactive
+    assert kiosk.visit.taken_over
     assert show.index() == 1
 
 
@@ -105,27 +124,30 @@ def test_swipe_from_the_first_slide_backwards_shows_the_last(make_kiosk: MakeKio
 
 
 def test_idle_timeout_returns_to_the_loop_and_forgets_the_visitor(
-    qtbot: QtBot, make_kiosk: MakeKiosk
+    make_kiosk: MakeKiosk, fake_clock: FakeClock
 ) -> None:
-    kiosk = make_kiosk(time_scale=0.005)  # idle timeout 60 s → 300 ms
+    kiosk = make_kiosk()
     kiosk.take_over()
     kiosk.slideshow.show_index(4, animate=False)
-    with qtbot.waitSignal(kiosk.returned_to_loop, timeout=3000):
-        pass
-    assert not kiosk.interactive
+    timeout = kiosk.content.site.kiosk.idle_timeout_s
+    advance(fake_clock, timeout - 1)
+    assert kiosk.visit.taken_over and kiosk.slideshow.index() == 4  # still reading
+    advance(fake_clock, 1)
+    assert not kiosk.visit.taken_over
     assert kiosk.slideshow.index() == 0
     assert kiosk.slideshow.is_playing()
     assert not kiosk.bottom_bar.next.isVisible()
-    assert kiosk.language == kiosk.content.site.kiosk.default_language
+    assert kiosk.visit.language == kiosk.content.site.kiosk.default_language
 
 
-def test_every_touch_restarts_the_idle_timer(qtbot: QtBot, make_kiosk: MakeKiosk) -> None:
-    kiosk = make_kiosk(time_scale=0.02)  # 1.2 s
+def test_every_touch_restarts_the_idle_timer(make_kiosk: MakeKiosk, fake_clock: FakeClock) -> None:
+    kiosk = make_kiosk()
     kiosk.take_over()
+    timeout = kiosk.content.site.kiosk.idle_timeout_s
     for _ in range(5):
-        qtbot.wait(300)
+        advance(fake_clock, timeout * 0.8)
         QTest.mouseClick(kiosk.bottom_bar.next, Qt.MouseButton.LeftButton)
-    assert kiosk.interactive  # 1.5 s passed, but never 1.2 s without a touch
+    assert kiosk.visit.taken_over  # four timeouts passed, but never one without a touch
 
 
 def test_gesture_classifier() -> None:

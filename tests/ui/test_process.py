@@ -16,8 +16,8 @@ import segno
 from kiosk.__main__ import main
 from kiosk.app import ALREADY_RUNNING_EXIT
 from kiosk.content import load_content
+from kiosk.render.qr import QUIET_ZONE, qr_modules
 from kiosk.services.pin import pin_matches
-from kiosk.services.qr import QUIET_ZONE, qr_modules
 from tests.conftest import ROOT
 
 

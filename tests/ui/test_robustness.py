@@ -11,8 +11,8 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
-from kiosk.ui import theme
-from kiosk.ui.pictures import PictureCache
+from kiosk.render import theme
+from kiosk.render.pictures import PictureCache
 from kiosk.ui.window import KioskWindow
 from tests.conftest import FIXTURES
 

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
 from kiosk.content import Content
+from kiosk.render.handout import write_handout_pdf
 from kiosk.services import printing
-from kiosk.services.handout import write_handout_pdf
 from kiosk.services.printing import PrintOutcome
 from kiosk.ui.window import KioskWindow
 from tests.ui.test_loop_and_touch import touch_swipe

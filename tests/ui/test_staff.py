@@ -15,6 +15,8 @@ from pytestqt.qtbot import QtBot
 from kiosk.content.editing import ContentEditor
 from kiosk.services.pin import hash_pin
 from kiosk.ui.window import KioskWindow
+from tests.fake_clock import FakeClock
+from tests.ui.conftest import advance
 
 MakeKiosk = Callable[..., KioskWindow]
 PIN = "2580"
@@ -27,10 +29,10 @@ def site_with_pin(content_copy: Path) -> Path:
 
 
 @pytest.fixture
-def in_staff(qtbot: QtBot, make_kiosk: MakeKiosk, site_with_pin: Path) -> KioskWindow:
+def in_staff(make_kiosk: MakeKiosk, site_with_pin: Path, fake_clock: FakeClock) -> KioskWindow:
     """A kiosk with staff mode open, as after the corner hold and the right PIN."""
-    kiosk = make_kiosk(content=site_with_pin, time_scale=0.01)
-    open_staff(qtbot, kiosk)
+    kiosk = make_kiosk(content=site_with_pin)
+    open_staff(kiosk, fake_clock)
     return kiosk
 
 
@@ -40,38 +42,46 @@ def enter_pin(kiosk: KioskWindow, pin: str) -> None:
     QTest.mouseClick(kiosk.staff.pad.keys["OK"], Qt.MouseButton.LeftButton)
 
 
-def hold_corner(qtbot: QtBot, kiosk: KioskWindow) -> None:
+def hold_corner(kiosk: KioskWindow, clock: FakeClock, seconds: float = 3.0) -> None:
     QTest.mousePress(kiosk, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
-    qtbot.waitUntil(lambda: kiosk.pages.currentWidget() is kiosk.staff.pad, timeout=2000)
+    advance(clock, seconds)
     QTest.mouseRelease(kiosk, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
 
 
-def open_staff(qtbot: QtBot, kiosk: KioskWindow) -> None:
-    hold_corner(qtbot, kiosk)
+def open_staff(kiosk: KioskWindow, clock: FakeClock) -> None:
+    hold_corner(kiosk, clock)
     enter_pin(kiosk, PIN)
     assert kiosk.pages.currentWidget() is kiosk.staff.screen
 
 
+def click_and_wait_for_the_store(qtbot: QtBot, kiosk: KioskWindow, button: object) -> None:
+    """A save or undo runs on the content store's worker thread; its answer comes back as a signal."""
+    with qtbot.waitSignal(kiosk.store.save_finished, timeout=10_000):
+        QTest.mouseClick(button, Qt.MouseButton.LeftButton)  # type: ignore[call-overload]
+
+
 def test_a_three_second_hold_in_the_corner_opens_the_pin_pad(
-    qtbot: QtBot, make_kiosk: MakeKiosk, site_with_pin: Path
+    make_kiosk: MakeKiosk, site_with_pin: Path, fake_clock: FakeClock
 ) -> None:
-    kiosk = make_kiosk(content=site_with_pin, time_scale=0.01)  # 3 s → 30 ms
-    hold_corner(qtbot, kiosk)
+    kiosk = make_kiosk(content=site_with_pin)
+    hold_corner(kiosk, fake_clock)
     assert kiosk.staff.pad.isVisible()
 
 
-def test_a_short_tap_in_the_corner_does_not(qtbot: QtBot, make_kiosk: MakeKiosk, site_with_pin: Path) -> None:
-    kiosk = make_kiosk(content=site_with_pin, time_scale=0.05)  # 150 ms
-    QTest.mouseClick(kiosk, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
-    qtbot.wait(300)
+def test_a_shorter_hold_in_the_corner_does_not(
+    make_kiosk: MakeKiosk, site_with_pin: Path, fake_clock: FakeClock
+) -> None:
+    kiosk = make_kiosk(content=site_with_pin)
+    hold_corner(kiosk, fake_clock, seconds=2.9)
+    advance(fake_clock, 5)
     assert kiosk.pages.currentWidget() is not kiosk.staff.pad
 
 
 def test_right_pin_opens_staff_mode_wrong_pin_says_so(
-    qtbot: QtBot, make_kiosk: MakeKiosk, site_with_pin: Path
+    make_kiosk: MakeKiosk, site_with_pin: Path, fake_clock: FakeClock
 ) -> None:
-    kiosk = make_kiosk(content=site_with_pin, time_scale=0.01)
-    hold_corner(qtbot, kiosk)
+    kiosk = make_kiosk(content=site_with_pin)
+    hold_corner(kiosk, fake_clock)
     enter_pin(kiosk, "1111")
     assert kiosk.pages.currentWidget() is kiosk.staff.pad
     assert kiosk.staff.pad.message.text() == "Die pincode klopt niet."
@@ -80,28 +90,38 @@ def test_right_pin_opens_staff_mode_wrong_pin_says_so(
     assert kiosk.staff.screen.banner.text() == "Medewerkersmodus"
 
 
-def test_five_wrong_pins_lock_the_pad(qtbot: QtBot, make_kiosk: MakeKiosk, site_with_pin: Path) -> None:
-    kiosk = make_kiosk(content=site_with_pin, time_scale=0.01)
-    hold_corner(qtbot, kiosk)
+def test_five_wrong_pins_lock_the_pad_for_five_minutes_whatever_the_wall_clock_does(
+    make_kiosk: MakeKiosk, site_with_pin: Path, fake_clock: FakeClock
+) -> None:
+    kiosk = make_kiosk(content=site_with_pin)
+    hold_corner(kiosk, fake_clock)
     for _ in range(5):
         enter_pin(kiosk, "1111")
     enter_pin(kiosk, PIN)
     assert kiosk.pages.currentWidget() is kiosk.staff.pad
     assert "Te vaak een verkeerde pincode" in kiosk.staff.pad.message.text()
+    fake_clock.set_wall_time(fake_clock.now() - dt.timedelta(hours=2))  # someone sets the clock back
+    advance(fake_clock, 4 * 60 - 3)  # the pad closed with the idle timeout meanwhile
+    hold_corner(kiosk, fake_clock)
+    enter_pin(kiosk, PIN)
+    assert kiosk.pages.currentWidget() is kiosk.staff.pad  # four minutes: still locked
+    advance(fake_clock, 60)
+    enter_pin(kiosk, PIN)
+    assert kiosk.pages.currentWidget() is kiosk.staff.screen  # five: open, not two hours and five
 
 
-def test_staff_reorder_hide_and_edit_then_the_loop_shows_it(in_staff: KioskWindow) -> None:
+def test_staff_reorder_hide_and_edit_then_the_loop_shows_it(qtbot: QtBot, in_staff: KioskWindow) -> None:
     kiosk = in_staff
     tab = kiosk.staff.screen.slides
     first, second, third = (tab.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(3))
     tab.list.setCurrentRow(0)
     QTest.mouseClick(tab.down, Qt.MouseButton.LeftButton)  # first slide becomes second
     tab.list.item(2).setCheckState(Qt.CheckState.Unchecked)  # hide the third
-    QTest.mouseClick(tab.save_order, Qt.MouseButton.LeftButton)
+    click_and_wait_for_the_store(qtbot, kiosk, tab.save_order)
     assert kiosk.staff.screen.message.text().startswith("Opgeslagen")
     tab.list.setCurrentRow(0)
     tab.title.setText("Welkom in de wachtkamer")
-    QTest.mouseClick(tab.save, Qt.MouseButton.LeftButton)
+    click_and_wait_for_the_store(qtbot, kiosk, tab.save)
     assert kiosk.staff.screen.message.text().startswith("Opgeslagen")
     QTest.mouseClick(kiosk.staff.screen.leave, Qt.MouseButton.LeftButton)
     assert kiosk.pages.currentWidget() is kiosk.loop_page
@@ -111,12 +131,14 @@ def test_staff_reorder_hide_and_edit_then_the_loop_shows_it(in_staff: KioskWindo
     assert kiosk.slideshow.slides()[0].title["nl"] == "Welkom in de wachtkamer"
 
 
-def test_an_invalid_edit_is_refused_in_plain_words(in_staff: KioskWindow, site_with_pin: Path) -> None:
+def test_an_invalid_edit_is_refused_in_plain_words(
+    qtbot: QtBot, in_staff: KioskWindow, site_with_pin: Path
+) -> None:
     kiosk = in_staff
     before = (site_with_pin / "site.toml").read_text(encoding="utf-8")
     contact = kiosk.staff.screen.contact
     contact.qr_url.setText("geen adres")
-    QTest.mouseClick(contact.save, Qt.MouseButton.LeftButton)
+    click_and_wait_for_the_store(qtbot, kiosk, contact.save)
     message = kiosk.staff.screen.message.text()
     assert message.startswith("Niet opgeslagen")
     assert "qr.url: 'geen adres' is not a web address" in message
@@ -131,32 +153,34 @@ def test_the_contact_tab_previews_the_qr_live(in_staff: KioskWindow) -> None:
     assert contact.qr_preview.payload == "https://praktijk.nl/hulp"
 
 
-def test_undo_brings_back_the_previous_save(in_staff: KioskWindow) -> None:
+def test_undo_brings_back_the_previous_save(qtbot: QtBot, in_staff: KioskWindow) -> None:
     kiosk = in_staff
     contact = kiosk.staff.screen.contact
     contact.name.setText("Praktijk De Linde")
-    QTest.mouseClick(contact.save, Qt.MouseButton.LeftButton)
-    assert kiosk.content.site.clinic.name == "Praktijk De Linde"
-    QTest.mouseClick(kiosk.staff.screen.status.undo, Qt.MouseButton.LeftButton)
-    assert kiosk.content.site.clinic.name == "MindFitPro"
+    click_and_wait_for_the_store(qtbot, kiosk, contact.save)
+    assert kiosk.top_bar.name.text() == "Praktijk De Linde"
+    click_and_wait_for_the_store(qtbot, kiosk, kiosk.staff.screen.status.undo)
+    assert kiosk.top_bar.name.text() == "MindFitPro"
 
 
 def test_staff_mode_closes_itself_when_left_alone(
-    qtbot: QtBot, make_kiosk: MakeKiosk, site_with_pin: Path
+    make_kiosk: MakeKiosk, site_with_pin: Path, fake_clock: FakeClock
 ) -> None:
-    kiosk = make_kiosk(content=site_with_pin, time_scale=0.005)  # 180 s → 0.9 s (visitors' 60 s → 0.3 s)
-    open_staff(qtbot, kiosk)
-    assert kiosk.idle.is_counting() and kiosk.idle.timeout_ms() == 900  # staff's own timeout, not visitors'
-    with qtbot.waitSignal(kiosk.returned_to_loop, timeout=5000):
-        pass
+    kiosk = make_kiosk(content=site_with_pin)
+    open_staff(kiosk, fake_clock)
+    advance(fake_clock, 179)  # staff's own three minutes, not the visitors' one
+    assert kiosk.staff.active and kiosk.pages.currentWidget() is kiosk.staff.screen
+    advance(fake_clock, 1)
     assert kiosk.pages.currentWidget() is kiosk.loop_page
     assert not kiosk.staff.active
 
 
-def test_only_staff_mode_can_quit_the_kiosk(qtbot: QtBot, make_kiosk: MakeKiosk, site_with_pin: Path) -> None:
-    kiosk = make_kiosk(content=site_with_pin, time_scale=0.01)
+def test_only_staff_mode_can_quit_the_kiosk(
+    make_kiosk: MakeKiosk, site_with_pin: Path, fake_clock: FakeClock
+) -> None:
+    kiosk = make_kiosk(content=site_with_pin)
     assert not kiosk.close()
-    open_staff(qtbot, kiosk)
+    open_staff(kiosk, fake_clock)
     kiosk.staff.screen.tabs.setCurrentWidget(kiosk.staff.screen.status)
     QTest.mouseClick(kiosk.staff.screen.status.quit, Qt.MouseButton.LeftButton)
     assert not kiosk.isVisible()
@@ -175,16 +199,8 @@ def test_the_on_screen_keyboard_types_into_the_field(qtbot: QtBot, in_staff: Kio
     assert field.text() == "031"
 
 
-class Clock:
-    def __init__(self, now: dt.datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> dt.datetime:
-        return self.now
-
-
 def test_outside_opening_hours_the_kiosk_shows_closed_and_comes_back(
-    make_kiosk: MakeKiosk, content_copy: Path
+    make_kiosk: MakeKiosk, content_copy: Path, fake_clock: FakeClock
 ) -> None:
     editor = ContentEditor(content_copy)
     assert editor.save_site(
@@ -194,30 +210,35 @@ def test_outside_opening_hours_the_kiosk_shows_closed_and_comes_back(
             "schedule.closes": "17:30",
         }
     ).saved
-    clock = Clock(dt.datetime(2026, 11, 25, 20, 0))  # a Wednesday evening
-    kiosk = make_kiosk(content=content_copy, clock=clock)
+    fake_clock.set_wall_time(dt.datetime(2026, 11, 25, 20, 0))  # a Wednesday evening
+    kiosk = make_kiosk(content=content_copy)
     assert kiosk.pages.currentWidget() is kiosk.closed
     assert kiosk.closed.detail == "Open: 08:00 – 17:30"
-    clock.now = dt.datetime(2026, 11, 26, 8, 5)  # Thursday morning
-    kiosk.apply_schedule()
+    advance(fake_clock, (12 * 60 + 4) * 60)  # Thursday 08:04
     assert kiosk.pages.currentWidget() is kiosk.loop_page
-    clock.now = dt.datetime(2026, 11, 28, 10, 0)  # Saturday
-    kiosk.apply_schedule()
+    assert kiosk.slideshow.is_playing()
+    fake_clock.set_wall_time(dt.datetime(2026, 11, 28, 10, 0))  # Saturday (not two days of slides later)
+    advance(fake_clock, 30)  # the next look at the schedule
     assert kiosk.pages.currentWidget() is kiosk.closed
 
 
-def test_a_dark_schedule_paints_black(make_kiosk: MakeKiosk, content_copy: Path) -> None:
+def test_a_dark_schedule_paints_black(
+    make_kiosk: MakeKiosk, content_copy: Path, fake_clock: FakeClock
+) -> None:
     assert (
         ContentEditor(content_copy)
         .save_site({"schedule.opens": "08:00", "schedule.closes": "17:00", "schedule.outside_hours": "dark"})
         .saved
     )
-    kiosk = make_kiosk(content=content_copy, clock=Clock(dt.datetime(2026, 11, 25, 23, 0)))
+    fake_clock.set_wall_time(dt.datetime(2026, 11, 25, 23, 0))
+    kiosk = make_kiosk(content=content_copy)
     image = kiosk.grab().toImage()
     assert {image.pixelColor(x, 500).name() for x in range(0, 1920, 50)} == {"#000000"}
 
 
-def test_a_campaign_slide_shows_only_between_its_dates(make_kiosk: MakeKiosk, content_copy: Path) -> None:
+def test_a_campaign_slide_comes_and_goes_at_midnight_without_opening_hours(
+    make_kiosk: MakeKiosk, content_copy: Path, fake_clock: FakeClock
+) -> None:
     assert (
         ContentEditor(content_copy)
         .save_slide(
@@ -225,32 +246,70 @@ def test_a_campaign_slide_shows_only_between_its_dates(make_kiosk: MakeKiosk, co
         )
         .saved
     )
-    in_march = make_kiosk(content=content_copy, clock=Clock(dt.datetime(2026, 3, 15, 10, 0)))
-    in_april = make_kiosk(content=content_copy, clock=Clock(dt.datetime(2026, 4, 2, 10, 0)))
-    assert "040-onderzoek" in [s.id for s in in_march.slideshow.slides()]
-    assert "040-onderzoek" not in [s.id for s in in_april.slideshow.slides()]
+    fake_clock.set_wall_time(dt.datetime(2026, 2, 28, 23, 50))
+    kiosk = make_kiosk(content=content_copy)
+    assert kiosk.content.site.schedule.opens is None  # always open: no schedule change to wake it
+    assert "040-onderzoek" not in [s.id for s in kiosk.slideshow.slides()]
+    advance(fake_clock, 15 * 60)  # 1 March, 00:05
+    assert "040-onderzoek" in [s.id for s in kiosk.slideshow.slides()]
+    fake_clock.set_wall_time(dt.datetime(2026, 3, 30, 23, 59))
+    advance(fake_clock, 60)  # 31 March
+    assert "040-onderzoek" not in [s.id for s in kiosk.slideshow.slides()]
 
 
-def test_an_outside_edit_is_picked_up(qtbot: QtBot, make_kiosk: MakeKiosk, content_copy: Path) -> None:
+def test_when_no_slide_is_due_yet_the_kiosk_waits_and_then_plays_by_itself(
+    make_kiosk: MakeKiosk, content_copy: Path, fake_clock: FakeClock
+) -> None:
+    for slide in (content_copy / "slides").glob("*.nl.md"):
+        text = slide.read_text(encoding="utf-8")
+        slide.write_text(text.replace("+++\n", "+++\nshown_from = 2026-06-02\n", 1), encoding="utf-8")
+    fake_clock.set_wall_time(dt.datetime(2026, 6, 1, 22, 0))  # the clinic set it all up the evening before
+    kiosk = make_kiosk(content=content_copy)
+    assert kiosk.pages.currentWidget() is kiosk.out_of_service
+    advance(fake_clock, 2.5 * 3600)
+    assert kiosk.pages.currentWidget() is kiosk.loop_page
+    assert kiosk.slideshow.is_playing() and kiosk.slideshow.slides()
+
+
+def settle_outside_edit(qtbot: QtBot, kiosk: KioskWindow, clock: FakeClock, signal: object) -> None:
+    """Wait for the OS to report the edit, let one second pass on the kiosk's clock, then wait for the
+    content store's worker to answer with `signal`."""
+    watch = kiosk.store.folder_watch
+    assert watch is not None
+    qtbot.waitUntil(watch.noticed_a_change, timeout=5000)  # inotify, not the kiosk
+    with qtbot.waitSignal(signal, timeout=10_000):
+        advance(clock, 1.0)
+
+
+def test_an_outside_edit_shows_within_a_second(
+    qtbot: QtBot, make_kiosk: MakeKiosk, content_copy: Path, fake_clock: FakeClock
+) -> None:
     kiosk = make_kiosk(content=content_copy, watch=True)
     slide = content_copy / "slides" / "020-wat-is-oxytocine.nl.md"
     slide.write_text(
         slide.read_text(encoding="utf-8").replace("Wat is oxytocine?", "Oxytocine, wat is dat?"),
         encoding="utf-8",
     )
-    qtbot.waitUntil(lambda: kiosk.slideshow.slides()[1].title["nl"] == "Oxytocine, wat is dat?", timeout=5000)
+    settle_outside_edit(qtbot, kiosk, fake_clock, kiosk.store.content_changed)
+    assert kiosk.slideshow.slides()[1].title["nl"] == "Oxytocine, wat is dat?"
 
 
-def test_a_broken_outside_edit_keeps_the_last_good_content(
-    qtbot: QtBot, make_kiosk: MakeKiosk, content_copy: Path, caplog: pytest.LogCaptureFixture
+def test_a_broken_outside_edit_keeps_the_last_good_content_and_staff_see_why(
+    qtbot: QtBot,
+    make_kiosk: MakeKiosk,
+    content_copy: Path,
+    fake_clock: FakeClock,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     kiosk = make_kiosk(content=content_copy, watch=True)
     before = [s.id for s in kiosk.slideshow.slides()]
     with caplog.at_level(logging.ERROR):
         (content_copy / "site.toml").write_text("[clinic\nname = 'kapot'\n", encoding="utf-8")
-        qtbot.waitUntil(lambda: "keeping the last good content" in caplog.text, timeout=5000)
+        settle_outside_edit(qtbot, kiosk, fake_clock, kiosk.store.change_refused)
+    assert "the last good content stays" in caplog.text
     assert [s.id for s in kiosk.slideshow.slides()] == before
     assert kiosk.content.site.clinic.name == "MindFitPro"
+    assert any("site.toml" in str(p) for p in kiosk.store.refusal)  # what staff status lists
 
 
 def test_preview_shows_the_edited_slide_full_size_before_saving(in_staff: KioskWindow) -> None:

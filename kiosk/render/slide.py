@@ -13,9 +13,9 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QFont, QPainter, QPixmap, QTextDocument
 
 from kiosk.content import Slide, pick
-from kiosk.ui import theme
-from kiosk.ui.pictures import PictureCache
-from kiosk.ui.text import block_height, draw_block, text_block
+from kiosk.render import theme
+from kiosk.render.pictures import PictureCache
+from kiosk.render.text import block_height, draw_block, text_block
 
 FIT_STEPS = (1.0, 0.92, 0.85, 0.78)
 

@@ -1,4 +1,4 @@
-"""The contact QR code: what it carries (from the site settings) and drawing its modules with Qt."""
+"""The contact QR code drawn with Qt: its modules (segno) painted crisp on whole device pixels."""
 
 from __future__ import annotations
 
@@ -6,35 +6,7 @@ import segno
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QPainter
 
-from kiosk.content.model import Site
-
 QUIET_ZONE = 4  # modules of white around the code, as the QR standard asks
-
-
-def qr_payload(site: Site) -> str:
-    """A web address (with the optional campaign tag) or a vCard a phone adds to its contacts."""
-    if site.qr.kind == "vcard":
-        clinic = site.clinic
-        lines = [
-            "BEGIN:VCARD",
-            "VERSION:3.0",
-            f"FN:{_vcard_escape(clinic.name)}",
-            f"ORG:{_vcard_escape(clinic.name)}",
-        ]
-        if clinic.phone:
-            lines.append(f"TEL;TYPE=WORK,VOICE:{clinic.phone}")
-        if clinic.email:
-            lines.append(f"EMAIL:{clinic.email}")
-        url = site.qr.web_address() or clinic.website
-        if url:
-            lines.append(f"URL:{url}")
-        lines.append("END:VCARD")
-        return "\r\n".join(lines)
-    return site.qr.web_address()
-
-
-def _vcard_escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;")
 
 
 def qr_modules(payload: str) -> list[list[bool]]:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
 from PySide6.QtGui import QMouseEvent, QTouchEvent
 from PySide6.QtWidgets import QApplication, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.ui import theme
+from kiosk.render import theme
+from kiosk.services.clock import Clock
 from kiosk.ui.widgets import big_button, screen_style, text_label
 
 HOLD_MS = 3000
@@ -18,12 +19,10 @@ class CornerHold(QObject):
 
     held = Signal()
 
-    def __init__(self, window: QWidget, hold_ms: int = HOLD_MS) -> None:
+    def __init__(self, window: QWidget, clock: Clock) -> None:
         super().__init__(window)
         self._window = window
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(hold_ms)
+        self._timer = clock.timer(self, HOLD_MS)
         self._timer.timeout.connect(self.held)
         app = QApplication.instance()
         if app is not None:

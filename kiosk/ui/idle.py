@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QApplication
+
+from kiosk.services.clock import Clock
 
 INPUT_EVENTS = {
     QEvent.Type.MouseButtonPress,
@@ -20,11 +22,9 @@ class IdleWatch(QObject):
 
     idle_timed_out = Signal()
 
-    def __init__(self, timeout_ms: int, parent: QObject | None = None) -> None:
+    def __init__(self, clock: Clock, timeout_ms: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(timeout_ms)
+        self._timer = clock.timer(self, timeout_ms)
         self._timer.timeout.connect(self.idle_timed_out)
         app = QApplication.instance()
         if app is not None:

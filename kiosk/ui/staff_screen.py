@@ -1,10 +1,13 @@
 """Staff mode: a clearly different, dark screen where clinic staff change the kiosk with their fingers.
 
 It closes itself after a few minutes unused (the window's idle timer); only from here can the kiosk be
-quit for maintenance. Every save goes through the content editor: validated, atomic, undoable.
+quit for maintenance. Its tabs only say what staff want changed (`save_requested`); staff mode hands
+that to the content store, which checks it, writes it safely and shows it.
 """
 
 from __future__ import annotations
+
+import datetime as dt
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QMouseEvent, QPixmap
@@ -22,11 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.content import Content, Slide
-from kiosk.content.editing import ContentEditor, SaveResult
+from kiosk.render import theme
+from kiosk.render.slide import SlideRenderer
 from kiosk.resources import resource
-from kiosk.ui import theme
 from kiosk.ui.keyboard import OnScreenKeyboard
-from kiosk.ui.slide_view import SlideRenderer
 from kiosk.ui.staff_settings import ContactTab, KioskTab
 from kiosk.ui.staff_slides import SlidesTab
 from kiosk.ui.widgets import big_button, text_label
@@ -115,7 +117,8 @@ class SlidePreview(QLabel):
 class StaffScreen(QWidget):
     left = Signal()
     quit_requested = Signal()
-    content_saved = Signal()
+    save_requested = Signal(object)  # a content.editing.Change
+    undo_requested = Signal()
     test_print_requested = Signal(str)
 
     def __init__(self, renderer: SlideRenderer, parent: QWidget | None = None) -> None:
@@ -161,11 +164,11 @@ class StaffScreen(QWidget):
 
         self.leave.clicked.connect(self.left)
         for tab in (self.slides, self.contact, self.kiosk):
-            tab.saved.connect(self._after_save)
+            tab.save_requested.connect(self.save_requested)
         self.slides.preview_requested.connect(self.show_preview)
         self.preview.closed.connect(lambda: self.pages.setCurrentWidget(self.work))
         self.kiosk.test_print_requested.connect(self.test_print_requested)
-        self.status.undo_requested.connect(self._undo)
+        self.status.undo_requested.connect(self.undo_requested)
         self.status.quit_requested.connect(self.quit_requested)
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
@@ -173,16 +176,14 @@ class StaffScreen(QWidget):
         typing = isinstance(new, QLineEdit | QPlainTextEdit | QAbstractSpinBox) and self.isAncestorOf(new)
         self.keyboard.setVisible(typing)
 
-    def set_content(self, content: Content, printers: list[str]) -> None:
+    def set_content(self, content: Content, printers: list[str], today: dt.date) -> None:
         self._content = content
-        self.slides.set_content(content)
+        self.slides.set_content(content, today)
         self.contact.set_content(content)
         self.kiosk.set_content(content, printers)
 
-    def set_status(self, facts: list[tuple[str, str]]) -> None:
-        if self._content is not None:
-            problems = [str(p) for p in self._content.problems]
-            self.status.set_status(facts, problems, ContentEditor(self._content.folder).can_undo())
+    def set_status(self, facts: list[tuple[str, str]], problems: list[str], can_undo: bool) -> None:
+        self.status.set_status(facts, problems, can_undo)
 
     def say(self, text: str) -> None:
         self.message.setText(text)
@@ -194,17 +195,6 @@ class StaffScreen(QWidget):
         pixmap: QPixmap = self._renderer.render(slide, "nl", size)
         self.preview.setPixmap(pixmap)
         self.pages.setCurrentWidget(self.preview)
-
-    def _after_save(self, result: SaveResult) -> None:
-        if result.saved:
-            self.say(self.tr("Opgeslagen. De kiosk toont de wijziging meteen."))
-            self.content_saved.emit()
-        else:
-            self.say(self.tr("Niet opgeslagen: ") + result.message())
-
-    def _undo(self) -> None:
-        if self._content is not None:
-            self._after_save(ContentEditor(self._content.folder).undo_last_save())
 
     def apply_metrics(self, m: theme.Metrics) -> None:
         self.setStyleSheet(staff_style(m))

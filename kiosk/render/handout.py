@@ -16,9 +16,10 @@ from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QMarginsF, QPoi
 from PySide6.QtGui import QColor, QFont, QPagedPaintDevice, QPageSize, QPainter, QPdfWriter, QPen
 
 from kiosk.content import Content, pick
-from kiosk.services.qr import draw_qr, qr_modules, qr_payload
-from kiosk.ui import theme
-from kiosk.ui.text import draw_block, text_block
+from kiosk.content.qr import qr_payload
+from kiosk.render import theme
+from kiosk.render.qr import draw_qr, qr_modules
+from kiosk.render.text import draw_block, text_block
 
 A4 = QPageSize(QPageSize.PageSizeId.A4)
 PAGE_WIDTH_MM = 210.0  # A4; on another paper size the layout simply scales with the width
