@@ -13,16 +13,31 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
+import struct
 import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDir, QLocale, QPluginLoader, QPoint, QRect, QSize, QTimeZone
-from PySide6.QtGui import QIcon, QImage, QImageReader
+from PySide6.QtCore import (
+    QBuffer,
+    QCoreApplication,
+    QDir,
+    QIODevice,
+    QLocale,
+    QPluginLoader,
+    QPoint,
+    QRect,
+    QRectF,
+    QSize,
+    QTimeZone,
+)
+from PySide6.QtGui import QColor, QIcon, QImage, QImageReader, QPainter
 
 from kiosk.app import build_kiosk, create_application, dispose
 from kiosk.content.qr import qr_payload
+from kiosk.render import theme
 from kiosk.render.qr import QUIET_ZONE, qr_modules
 from kiosk.resources import placeholder_picture
 from kiosk.shots import render
@@ -31,6 +46,8 @@ from kiosk.ui.window import KioskWindow
 log = logging.getLogger(__name__)
 SIZES = (QSize(1920, 1080), QSize(1280, 800), QSize(1080, 1920))
 DARK = bytes(1 if level < 128 else 0 for level in range(256))  # grey level -> dark module?
+# A slide's title, text and picture each show at least this many pixels of their own: a letter has hundreds.
+MIN_INK_PIXELS = 50
 # Plugins the frozen kiosk must carry: it draws on X11, Wayland or offscreen, and prints through CUPS.
 NEEDED_PLUGINS = {
     "linux": {"platforms/libqxcb", "platforms/libqwayland", "platforms/libqoffscreen",
@@ -42,15 +59,51 @@ NEEDED_PLUGINS = {
 
 
 def _slides(window: KioskWindow) -> list[str]:
+    """Every slide at every size, as the screen shows it: its title and text in their colours where the
+    layout put them, and its picture (or the placeholder) drawn in the picture's box."""
     problems: list[str] = []
     skipped: set[str] = set()
     window.slideshow.slide_skipped.connect(lambda slide_id, reason: skipped.add(f"{slide_id}: {reason}"))
     for size in SIZES:
         for number in range(1, len(window.slideshow.slides()) + 1):
             image = render(window, f"slide:{number}", size).toImage()
+            where = f"slide {number} at {size.width()}x{size.height()}"
             if image.isNull() or image.size() != size:
-                problems.append(f"slide {number} at {size.width()}x{size.height()}: rendered {image.size()}")
+                problems.append(f"{where}: rendered {image.size()}")
+                continue
+            problems += [f"{where}: {problem}" for problem in _slide_pixels(window, number, image)]
     return problems + [f"skipped {reason}" for reason in sorted(skipped)]
+
+
+def _slide_pixels(window: KioskWindow, number: int, image: QImage) -> list[str]:
+    show = window.slideshow
+    slide = show.slides()[number - 1]
+    layout = show.renderer.layout(slide, window.language, show.size())
+    scale = image.devicePixelRatio()
+    corner = show.mapTo(window, QPoint(0, 0)) * scale
+
+    def pixels(box: QRectF) -> bytes:
+        """`box` of the slide as drawn on the screen: 4 bytes a pixel, the fourth (alpha) always 0xFF."""
+        rect = QRectF(box.topLeft() * scale, box.size() * scale).toAlignedRect().translated(corner)
+        part = image.copy(rect).convertToFormat(QImage.Format.Format_RGB32)  # held: constBits() points in
+        return bytes(part.constBits())
+
+    def count(data: bytes, colour: QColor) -> int:
+        """Pixels of exactly `colour`. Counting its 4 bytes finds only whole pixels: every 4th byte is 0xFF,
+        and none of the theme's colours has a 0xFF channel that could stand in for it."""
+        return data.count(struct.pack("=I", colour.rgb()))
+
+    everything = pixels(QRectF(0, 0, show.width(), show.height()))
+    if len({everything[at : at + 4] for at in range(0, len(everything), 4 * 1009)}) < 2:
+        return ["blank: one flat colour"]
+    problems = []
+    for part, box, colour in (("title", layout.title, theme.TITLE), ("text", layout.body, theme.TEXT)):
+        if box.height() and count(pixels(box), colour) < MIN_INK_PIXELS:
+            problems.append(f"no {part} drawn in its colour where the layout put it")
+    picture = pixels(layout.picture)  # the halo and the background around it are not the picture
+    if len(picture) // 4 - count(picture, theme.BACKGROUND) - count(picture, theme.HALO) < MIN_INK_PIXELS:
+        problems.append("no picture drawn in the picture's box")
+    return problems
 
 
 def _signs(window: KioskWindow) -> list[str]:
@@ -148,16 +201,58 @@ def _qt(window: KioskWindow) -> list[str]:
     problems = [f"no {fmt} image format" for fmt in ("svg", "jpeg") if fmt.encode() not in _formats()]
     if QIcon(str(placeholder_picture())).pixmap(64).isNull():
         problems.append("the SVG icon engine draws nothing")
+    problems += _jpeg_decodes()
     if getattr(sys, "frozen", False):
         problems += _bundle_plugins()
-    if QLocale("tr").toUpper("i") != "İ":  # Turkish casing comes from ICU
-        problems.append("ICU case mapping does not work")
-    zone = QTimeZone(b"Europe/Amsterdam")
-    name = zone.displayName(QTimeZone.TimeType.StandardTime, QTimeZone.NameType.LongName, QLocale("nl"))
-    if zone.isValid() and " " not in name:  # ICU time-zone data; without it Qt says "CET"
-        problems.append(f"ICU time-zone names missing (got '{name}')")
+    problems += _icu()
     if len(hashlib.scrypt(b"selftest", salt=b"kiosk", n=2, r=1, p=1, dklen=8)) != 8:
         problems.append("hashlib.scrypt (the staff PIN) is unavailable")
+    return problems
+
+
+def _jpeg_decodes() -> list[str]:
+    """A real JPEG decodes (a clinic's own photos are JPEGs): one is made in memory and read back."""
+    original = QImage(64, 32, QImage.Format.Format_RGB32)
+    original.fill(QColor("#c03028"))
+    painter = QPainter(original)
+    painter.fillRect(32, 0, 32, 32, QColor("#2040b0"))
+    painter.end()
+    encoded = QBuffer()
+    encoded.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not original.save(encoded, "JPEG", 90):  # type: ignore[call-overload]  # the stub says bytes; Qt takes str
+        return ["JPEG: cannot encode a picture (is the jpeg image plugin there?)"]
+    encoded.close()
+    data = QBuffer()
+    data.setData(encoded.data())
+    data.open(QIODevice.OpenModeFlag.ReadOnly)
+    reader = QImageReader(data, b"jpeg")
+    decoded = reader.read()
+    if decoded.isNull():
+        return [f"JPEG: a JPEG does not decode: {reader.errorString()}"]
+    if decoded.size() != original.size():
+        return [f"JPEG: decoded at {decoded.size()}, not {original.size()}"]
+    for x in (8, 56):  # red on the left, blue on the right, within JPEG's loss
+        want, got = original.pixelColor(x, 16), decoded.pixelColor(x, 16)
+        channels = ((want.red(), got.red()), (want.green(), got.green()), (want.blue(), got.blue()))
+        if max(abs(a - b) for a, b in channels) > 40:
+            return [f"JPEG: decodes to the wrong colours ({got.name()} for {want.name()})"]
+    return []
+
+
+def _icu() -> list[str]:
+    """ICU's data answers: Turkish casing, and the Dutch name of a time zone.
+
+    UTC, not a city: QTimeZone.utc() needs no time-zone database from the OS (a minimal system may lack
+    one, or know Europe/Amsterdam only as a link to Europe/Brussels), so only ICU's own data decides the
+    answer. With it the name is words ("gecoördineerde wereldtijd"); without it, "UTC" or nothing.
+    """
+    problems = []
+    if QLocale("tr").toUpper("i") != "İ":  # Turkish casing comes from ICU
+        problems.append("ICU case mapping does not work")
+    utc = QTimeZone.utc()
+    name = utc.displayName(QTimeZone.TimeType.StandardTime, QTimeZone.NameType.LongName, QLocale("nl"))
+    if not re.search(r"[^\W\d_]{4}", name.replace("UTC", "")):
+        problems.append(f"ICU time-zone names missing (UTC in Dutch is '{name}')")
     return problems
 
 

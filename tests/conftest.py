@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 if TYPE_CHECKING:
     from tests.fake_clock import FakeClock
@@ -16,6 +17,19 @@ if TYPE_CHECKING:
 os.environ["QT_QPA_PLATFORM"] = (
     f"offscreen:configfile={Path(__file__).resolve().parent / 'offscreen-screen.json'}"
 )
+
+# Hypothesis profiles, chosen with HYPOTHESIS_PROFILE; every fuzz test runs under the one loaded here.
+#  ci   (the default, and what .ci/run sets): the same examples every run, so a verdict never depends on luck;
+#       no example database, no deadline and no timing health check, so a slow or busy machine cannot fail it.
+#  long (HYPOTHESIS_PROFILE=long): a deeper, random local exploration; failures are kept in .hypothesis/.
+#       Turn what it finds into an @example next to the test, so that `ci` runs it from then on.
+# The app fuzz (tests/ui/test_fuzz_app.py) builds a window per example and runs a twentieth of these.
+_TIME_BASED = [HealthCheck.too_slow, HealthCheck.data_too_large]
+settings.register_profile(
+    "ci", max_examples=200, derandomize=True, database=None, deadline=None, suppress_health_check=_TIME_BASED
+)
+settings.register_profile("long", max_examples=5000, deadline=None, suppress_health_check=_TIME_BASED)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -5,27 +5,20 @@ as the files that caused it. Values are drawn as TOML source text, not Python va
 reaches what a serializer would never write: 5000-digit numbers, times with offsets, raw control bytes.
 Strategies are built once, at import: building them inside a draw made generation ten times slower.
 
-Plain Python on purpose: the content tests run where PySide6 cannot be imported. Importing this loads the
-Hypothesis profile: "ci" (quick, the default) or "long" (HYPOTHESIS_PROFILE=long, for a deeper local run).
+Plain Python on purpose: the content tests run where PySide6 cannot be imported. The Hypothesis profiles
+("ci", derandomized, the default; "long" for a deeper local run) are in tests/conftest.py.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
 from tests.conftest import DEFAULT_CONTENT, FIXTURES
-
-_SLOW_DRAWS = [HealthCheck.too_slow, HealthCheck.data_too_large]
-settings.register_profile("ci", max_examples=200, deadline=None, suppress_health_check=_SLOW_DRAWS)
-settings.register_profile("long", max_examples=5000, deadline=None, suppress_health_check=_SLOW_DRAWS)
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 # relative path -> file bytes; None makes a directory of that name (a slide name that is not a file).
 # The pictures are not drawn (they have tests of their own): every folder gets IMAGES.

@@ -72,10 +72,11 @@ def visit(window: KioskWindow) -> None:
 
 
 @settings(
-    # A window per example: a fraction of the content fuzz's examples, but never fewer than 30.
+    # A window per example: a twentieth of the profile's examples (tests/conftest.py), never fewer than 30.
+    # Everything else (derandomized under "ci", no deadline, no timing health check) comes from the profile.
     max_examples=max(30, settings().max_examples // 20),
     # qtbot and qtlog only collect what each example's own window raises or logs
-    suppress_health_check=[HealthCheck.function_scoped_fixture],
+    suppress_health_check=[*settings().suppress_health_check, HealthCheck.function_scoped_fixture],
 )
 # What the fuzz found: Qt read (and tried to decode) any picture a slide's Markdown named by path.
 @example(files={"slides/010-a.nl.md": f"+++\ntitle = 'a'\n+++\n![x]({HUGE_PICTURE})".encode()})

@@ -6,11 +6,63 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QRectF, QSize
+from PySide6.QtGui import QImage, QTextDocument
 
+from kiosk.render import theme
 from kiosk.ui.window import KioskWindow
 
 MakeKiosk = Callable[..., KioskWindow]
 SIZES = [QSize(1920, 1080), QSize(1280, 800), QSize(1080, 1920)]
+# A glyph may overhang its line box a little (the hook of a J), antialiasing a pixel more: 8 px at 1080 lines.
+# A line of text drawn below its measured box is far more than that.
+OVERHANG = 8
+
+
+def last_line_bottom(doc: QTextDocument) -> float:
+    """Where the document's last laid-out line of text ends, from the top of the document."""
+    doc.documentLayout()  # lays the document out, if nothing has yet
+    block, bottom = doc.begin(), 0.0
+    while block.isValid():
+        lines = block.layout()  # its position is in the document; its lines' from the block's top
+        if block.isVisible() and lines.lineCount():
+            bottom = max(bottom, lines.position().y() + lines.lineAt(lines.lineCount() - 1).rect().bottom())
+        block = block.next()
+    return bottom
+
+
+def has_ink(image: QImage, box: QRectF) -> bool:
+    """Something other than the background is drawn in `box`."""
+    part = image.copy(box.toAlignedRect()).convertToFormat(QImage.Format.Format_RGB32)
+    return any(colour != theme.BACKGROUND.rgb() for colour in memoryview(part.constBits()).cast("I"))
+
+
+def drawn_outside(image: QImage, boxes: list[QRectF], slack: float) -> list[tuple[int, int]]:
+    """Pixels (the first in a row, at most five rows) that are not background yet lie outside every box."""
+    image = image.convertToFormat(QImage.Format.Format_RGB32)
+    width, height, stride = image.width(), image.height(), image.bytesPerLine()
+    pixels = bytes(image.constBits())
+    background = QImage(width, 1, QImage.Format.Format_RGB32)
+    background.fill(theme.BACKGROUND)
+    plain = bytes(background.constBits())[: width * 4]
+    grown = [box.adjusted(-slack, -slack, slack, slack) for box in boxes]
+    found: list[tuple[int, int]] = []
+    for y in range(height):
+        row = pixels[y * stride : y * stride + width * 4]
+        spans = sorted(
+            (max(0, int(b.left())), min(width, int(b.right()) + 1))
+            for b in grown
+            if b.top() <= y <= b.bottom()
+        )
+        x = 0
+        for start, end in [*spans, (width, width)]:
+            if x < start and row[x * 4 : start * 4] != plain[x * 4 : start * 4]:
+                first = next(i for i in range(x, start) if row[i * 4 : i * 4 + 4] != plain[i * 4 : i * 4 + 4])
+                found.append((first, y))
+                break
+            x = max(x, end)
+        if len(found) >= 5:
+            break
+    return found
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s.width()}x{s.height()}")
@@ -28,8 +80,19 @@ def test_every_default_slide_fits_its_screen(make_kiosk: MakeKiosk, size: QSize)
         assert not layout.title.intersects(layout.picture), slide.id
         assert not layout.body.intersects(layout.picture), slide.id
         assert layout.title.bottom() <= layout.body.top(), slide.id
-        # the text block really is as tall as its lines: nothing hidden below the measured box
-        assert layout.body_doc.size().height() <= layout.body.height() + 1
+        # the last line of each text ends inside its box, and the boxes inside the screen
+        assert layout.title.top() + last_line_bottom(layout.title_doc) <= layout.title.bottom() + 1, slide.id
+        assert layout.body.top() + last_line_bottom(layout.body_doc) <= layout.body.bottom() + 1, slide.id
+        # and on screen the text and picture are drawn in their boxes, nothing outside them
+        show.show_index(show.slides().index(slide), animate=False)
+        shown = show.current_pixmap()
+        assert shown is not None and shown.size() == show.size()
+        image = shown.toImage()
+        assert has_ink(image, layout.title) and has_ink(image, layout.picture), slide.id
+        assert has_ink(image, layout.body) or not layout.body.height(), slide.id
+        slack = theme.Metrics.for_size(size).px(OVERHANG)
+        stray = drawn_outside(image, [layout.title, layout.body, layout.picture], slack)
+        assert not stray, (slide.id, "drawn outside the title, text and picture boxes at (x, y):", stray)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s.width()}x{s.height()}")

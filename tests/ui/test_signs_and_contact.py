@@ -13,7 +13,6 @@ import zxingcpp
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel
-from pytestqt.qtbot import QtBot
 
 from kiosk.content.qr import qr_payload
 from kiosk.ui.contact import ContactScreen
