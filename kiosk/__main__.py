@@ -189,9 +189,27 @@ def main(argv: list[str] | None = None) -> int:
         return COMMANDS[argv[0]](argv[1:])
     args = _parser().parse_args(argv)
     setup_logging()
+    _stop_on_signals_while_starting()
     from kiosk.app import run
 
     return run(args.content or default_content_dir(), args.windowed)
+
+
+def _stop_on_signals_while_starting() -> None:
+    """SIGTERM or SIGINT while Qt is still loading (a second or so) ends the kiosk cleanly too; once the
+    event loop runs, kiosk.app takes over the signals."""
+    import logging
+    import signal
+
+    log = logging.getLogger("kiosk")
+
+    def stop(signum: int, _frame: object) -> None:
+        log.info("signal %d received: closing", signum)
+        raise SystemExit(0)
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    log.info("kiosk starting")
 
 
 if __name__ == "__main__":

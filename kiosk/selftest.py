@@ -78,7 +78,7 @@ def _slides(window: KioskWindow) -> list[str]:
 def _slide_pixels(window: KioskWindow, number: int, image: QImage) -> list[str]:
     show = window.slideshow
     slide = show.slides()[number - 1]
-    layout = show.renderer.layout(slide, window.language, show.size())
+    layout = show.renderer.layout(slide, window.visit.language, show.size())
     scale = image.devicePixelRatio()
     corner = show.mapTo(window, QPoint(0, 0)) * scale
 

@@ -27,7 +27,7 @@ class FakeTimer(QTimer):
         self._due: float | None = None  # monotonic seconds; None when stopped
         self._order = 0
 
-    def setInterval(self, msec: int) -> None:  # type: ignore[override]
+    def setInterval(self, msec: int) -> None:
         self._interval_ms = int(msec)
 
     def interval(self) -> int:
@@ -39,7 +39,7 @@ class FakeTimer(QTimer):
     def isSingleShot(self) -> bool:
         return self._single
 
-    def start(self, msec: int | None = None) -> None:  # type: ignore[override]
+    def start(self, msec: int | None = None) -> None:
         if msec is not None:
             self._interval_ms = int(msec)
         self._due = self._clock.monotonic() + self._interval_ms / 1000

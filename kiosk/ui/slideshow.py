@@ -132,9 +132,12 @@ class SlideShow(QWidget):
         self.update()
 
     def set_playing(self, playing: bool) -> None:
-        """Playing: advance on each slide's own duration. Paused: the visitor pages by hand."""
-        self._playing = playing
-        self._restart_timer()
+        """Playing: advance on each slide's own duration. Paused: the visitor pages by hand.
+
+        Saying "play" again does not restart the slide's time: the schedule asks every 30 seconds."""
+        if playing != self._playing:
+            self._playing = playing
+            self._restart_timer()
 
     def is_playing(self) -> bool:
         return self._playing

@@ -8,6 +8,7 @@ SVG's <image> names by full or relative path; these tests show both.
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -185,7 +186,7 @@ def test_staff_are_not_offered_pictures_that_link_outside(
     (content_copy / "images" / "ook-knuffel.svg").symlink_to("hug.svg")
     tab = SlidesTab()
     qtbot.addWidget(tab)
-    tab.set_content(load_content(content_copy))
+    tab.set_content(load_content(content_copy), dt.date(2026, 6, 1))
     offered = [tab.picture.itemText(i) for i in range(tab.picture.count())]
     assert "ook-knuffel.svg" in offered
     assert "geheim.png" not in offered

@@ -169,3 +169,14 @@ def test_two_quick_taps_page_twice(make_kiosk: MakeKiosk) -> None:
     QTest.mouseDClick(show, Qt.MouseButton.LeftButton, pos=right)  # the second press, as Qt reports it
     QTest.mouseRelease(show, Qt.MouseButton.LeftButton, pos=right)
     assert show.index() == 2
+
+
+def test_a_slide_keeps_its_full_time_when_the_schedule_looks_in(
+    make_kiosk: MakeKiosk, fake_clock: FakeClock
+) -> None:
+    kiosk = make_kiosk()
+    show = kiosk.slideshow
+    advance(fake_clock, show.slides()[0].duration_s - 2)
+    kiosk.apply_schedule()  # what the kiosk does every 30 seconds
+    advance(fake_clock, 2)
+    assert show.index() == 1  # not two seconds plus a whole slide later

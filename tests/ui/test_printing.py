@@ -1,6 +1,6 @@
 """Printing the handout: what the visitor hears back (PrintOutcome), and what comes out of a real queue.
 
-Rate limits and timeouts use an injected clock and a stand-in for the blocking print job, so nothing
+Rate limits and timeouts run on the fake clock with a stand-in for the blocking print job, so nothing
 sleeps; the printer-marked tests print for real on the `kiosk-pdf` CUPS queue (.ci/setup-printer.sh).
 """
 
@@ -26,20 +26,10 @@ from kiosk.content.model import PrinterSettings
 from kiosk.services import printing
 from kiosk.services.printing import HandoutPrinter, PrintOutcome, available_printers
 from tests.conftest import DEFAULT_CONTENT
+from tests.fake_clock import FakeClock
 from tests.ui.test_handout import assert_is_the_handout
 
 QUEUE = "kiosk-pdf"
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = datetime.datetime(2026, 3, 2, 9, 0)
-
-    def __call__(self) -> datetime.datetime:
-        return self.now
-
-    def advance(self, **delta: float) -> None:
-        self.now += datetime.timedelta(**delta)
 
 
 @pytest.fixture
@@ -87,48 +77,53 @@ def outcome(qtbot: QtBot, printer: HandoutPrinter, content: Content) -> PrintOut
 
 
 def test_without_any_printer_the_visitor_hears_no_printer_at_once(
-    qtbot: QtBot, content: Content, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, content: Content, monkeypatch: pytest.MonkeyPatch, fake_clock: FakeClock
 ) -> None:
     monkeypatch.setattr(QPrinterInfo, "availablePrinterNames", staticmethod(lambda: []))
     started = time.monotonic()
-    assert outcome(qtbot, HandoutPrinter(settings()), content) is PrintOutcome.NO_PRINTER
+    assert outcome(qtbot, HandoutPrinter(settings(), fake_clock), content) is PrintOutcome.NO_PRINTER
     assert time.monotonic() - started < 2
 
 
-def test_a_configured_printer_that_does_not_exist_is_no_printer(qtbot: QtBot, content: Content) -> None:
-    assert outcome(qtbot, HandoutPrinter(settings("Balie-printer")), content) is PrintOutcome.NO_PRINTER
+def test_a_configured_printer_that_does_not_exist_is_no_printer(
+    qtbot: QtBot, content: Content, fake_clock: FakeClock
+) -> None:
+    assert (
+        outcome(qtbot, HandoutPrinter(settings("Balie-printer"), fake_clock), content)
+        is PrintOutcome.NO_PRINTER
+    )
 
 
 def test_a_printer_that_vanished_is_no_printer_not_qts_silent_substitute(
-    qtbot: QtBot, content: Content, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, content: Content, monkeypatch: pytest.MonkeyPatch, fake_clock: FakeClock
 ) -> None:
     """Listed but gone: QPrinter would quietly use the default queue, or a PDF printer writing nowhere."""
     monkeypatch.setattr(QPrinterInfo, "availablePrinterNames", staticmethod(lambda: ["Weg"]))
-    assert outcome(qtbot, HandoutPrinter(settings("Weg")), content) is PrintOutcome.NO_PRINTER
+    assert outcome(qtbot, HandoutPrinter(settings("Weg"), fake_clock), content) is PrintOutcome.NO_PRINTER
 
 
 def test_a_stopped_printer_is_failed_rather_than_holding_the_job(
-    qtbot: QtBot, content: Content, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, content: Content, monkeypatch: pytest.MonkeyPatch, fake_clock: FakeClock
 ) -> None:
     """CUPS stops a queue whose printer is unplugged; its jobs would wait there, unseen."""
     monkeypatch.setattr(QPrinterInfo, "availablePrinterNames", staticmethod(lambda: ["Balie"]))
     monkeypatch.setattr(QPrinterInfo, "isNull", lambda info: False)
     monkeypatch.setattr(QPrinterInfo, "state", lambda info: QPrinter.PrinterState.Error)
-    assert outcome(qtbot, HandoutPrinter(settings("Balie")), content) is PrintOutcome.FAILED
+    assert outcome(qtbot, HandoutPrinter(settings("Balie"), fake_clock), content) is PrintOutcome.FAILED
 
 
 @pytest.mark.printer
 def test_a_printer_that_refuses_to_start_the_job_is_failed(
-    qtbot: QtBot, content: Content, monkeypatch: pytest.MonkeyPatch, pdf_out: Path
+    qtbot: QtBot, content: Content, monkeypatch: pytest.MonkeyPatch, pdf_out: Path, fake_clock: FakeClock
 ) -> None:
     monkeypatch.setattr(QPainter, "begin", lambda painter, device: False)
-    assert outcome(qtbot, HandoutPrinter(settings(QUEUE)), content) is PrintOutcome.FAILED
+    assert outcome(qtbot, HandoutPrinter(settings(QUEUE), fake_clock), content) is PrintOutcome.FAILED
 
 
 def test_a_refusal_is_reported_once_and_only_after_request_print_returns(
-    qtbot: QtBot, content: Content, printed_to: list[str]
+    qtbot: QtBot, content: Content, printed_to: list[str], fake_clock: FakeClock
 ) -> None:
-    printer = HandoutPrinter(settings(max_per_day=0))
+    printer = HandoutPrinter(settings(max_per_day=0), fake_clock)
     heard: list[PrintOutcome] = []
     printer.print_finished.connect(heard.append)
     printer.request_print(content, "nl")
@@ -140,38 +135,39 @@ def test_a_refusal_is_reported_once_and_only_after_request_print_returns(
 
 
 def test_a_second_print_within_the_interval_is_too_soon_and_allowed_after_it(
-    qtbot: QtBot, content: Content, printed_to: list[str]
+    qtbot: QtBot, content: Content, printed_to: list[str], fake_clock: FakeClock
 ) -> None:
-    clock = FakeClock()
-    printer = HandoutPrinter(settings(min_interval_s=60), clock)
+    printer = HandoutPrinter(settings(min_interval_s=60), fake_clock)
     assert outcome(qtbot, printer, content) is PrintOutcome.PRINTED
-    clock.advance(seconds=59)
+    fake_clock.advance(59)
     assert outcome(qtbot, printer, content) is PrintOutcome.TOO_SOON
-    clock.advance(seconds=1)
+    fake_clock.set_wall_time(fake_clock.now() - datetime.timedelta(hours=1))  # daylight saving time ends
+    fake_clock.advance(1)
     assert outcome(qtbot, printer, content) is PrintOutcome.PRINTED
     assert printer.prints_today() == 2
 
 
 def test_the_daily_limit_has_its_own_outcome_and_a_new_day_starts_afresh(
-    qtbot: QtBot, content: Content, printed_to: list[str]
+    qtbot: QtBot, content: Content, printed_to: list[str], fake_clock: FakeClock
 ) -> None:
-    clock = FakeClock()
-    printer = HandoutPrinter(settings(min_interval_s=0, max_per_day=2), clock)
+    printer = HandoutPrinter(settings(min_interval_s=0, max_per_day=2), fake_clock)
     assert [outcome(qtbot, printer, content) for _ in range(3)] == [
         PrintOutcome.PRINTED,
         PrintOutcome.PRINTED,
         PrintOutcome.DAILY_LIMIT,
     ]
-    clock.advance(hours=15)  # 00:00 the next day
+    fake_clock.set_wall_time(fake_clock.now().replace(hour=23, minute=59))
+    assert printer.prints_today() == 2
+    fake_clock.advance(60)  # 00:00 the next day
     assert printer.prints_today() == 0
     assert outcome(qtbot, printer, content) is PrintOutcome.PRINTED
     assert printer.prints_today() == 1
 
 
 def test_new_settings_take_the_next_print_to_the_new_printer(
-    qtbot: QtBot, content: Content, printed_to: list[str]
+    qtbot: QtBot, content: Content, printed_to: list[str], fake_clock: FakeClock
 ) -> None:
-    printer = HandoutPrinter(settings("Balie", min_interval_s=0), FakeClock())
+    printer = HandoutPrinter(settings("Balie", min_interval_s=0), fake_clock)
     outcome(qtbot, printer, content)
     printer.set_settings(settings("Spreekkamer", min_interval_s=0))
     outcome(qtbot, printer, content)
@@ -180,7 +176,7 @@ def test_new_settings_take_the_next_print_to_the_new_printer(
 
 
 def test_a_printer_that_never_answers_is_reported_failed_once_and_counted_if_it_prints_later(
-    qtbot: QtBot, content: Content, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, content: Content, monkeypatch: pytest.MonkeyPatch, fake_clock: FakeClock
 ) -> None:
     release = threading.Event()
 
@@ -189,12 +185,16 @@ def test_a_printer_that_never_answers_is_reported_failed_once_and_counted_if_it_
         return PrintOutcome.PRINTED
 
     monkeypatch.setattr(printing, "print_handout", stuck)
-    monkeypatch.setattr(printing, "JOB_TIMEOUT_S", 0.2)
-    printer = HandoutPrinter(settings(min_interval_s=0), FakeClock())
+    printer = HandoutPrinter(settings(min_interval_s=0), fake_clock)
     heard: list[PrintOutcome] = []
     printer.print_finished.connect(heard.append)
     try:
-        assert outcome(qtbot, printer, content) is PrintOutcome.FAILED
+        printer.request_print(content, "nl")
+        fake_clock.advance(printing.JOB_TIMEOUT_S - 1)
+        QCoreApplication.processEvents()
+        assert heard == []  # still waiting for the printer
+        fake_clock.advance(1)
+        assert heard == [PrintOutcome.FAILED]
         assert outcome(qtbot, printer, content) is PrintOutcome.FAILED  # still stuck: no second job
     finally:
         release.set()
@@ -204,11 +204,16 @@ def test_a_printer_that_never_answers_is_reported_failed_once_and_counted_if_it_
 
 @pytest.mark.printer
 def test_a_real_print_on_the_kiosk_pdf_queue_comes_out_as_the_one_page_handout(
-    qtbot: QtBot, content: Content, monkeypatch: pytest.MonkeyPatch, pdf_out: Path, tmp_path: Path
+    qtbot: QtBot,
+    content: Content,
+    monkeypatch: pytest.MonkeyPatch,
+    pdf_out: Path,
+    tmp_path: Path,
+    fake_clock: FakeClock,
 ) -> None:
     doc = f"kiosktest_{uuid.uuid4().hex}"
     monkeypatch.setattr(printing, "DOC_NAME", doc)
-    printer = HandoutPrinter(settings(QUEUE))
+    printer = HandoutPrinter(settings(QUEUE), fake_clock)
     assert outcome(qtbot, printer, content) is PrintOutcome.PRINTED
     assert printer.prints_today() == 1
 

@@ -15,6 +15,8 @@ from kiosk.render import theme
 from kiosk.render.pictures import PictureCache
 from kiosk.ui.window import KioskWindow
 from tests.conftest import FIXTURES
+from tests.fake_clock import FakeClock
+from tests.ui.conftest import advance
 
 MakeKiosk = Callable[..., KioskWindow]
 
@@ -82,7 +84,7 @@ def test_a_text_too_long_for_the_screen_is_skipped_not_cut_off(
 
 def test_the_log_file_records_the_content_load(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from kiosk.logs import setup_logging
-    from kiosk.services.content_source import load_logged
+    from kiosk.services.content_store import load_logged
 
     monkeypatch.setenv("KIOSK_LOG_DIR", str(tmp_path))
     path = setup_logging()
@@ -96,13 +98,12 @@ def test_the_log_file_records_the_content_load(tmp_path: Path, monkeypatch: pyte
     assert "unknown slide kind 'video'" in text
 
 
-def test_cross_fade_blends_the_two_slides(qtbot: QtBot, make_kiosk: MakeKiosk) -> None:
+def test_cross_fade_blends_the_two_slides(make_kiosk: MakeKiosk, fake_clock: FakeClock) -> None:
     kiosk = make_kiosk()
     show = kiosk.slideshow
     before = show.current_pixmap().toImage()  # type: ignore[union-attr]
-    show._fade.setDuration(10_000)  # hold the transition half-way to look at one frame
     show.show_index(1)
-    show._fade.setCurrentTime(5_000)
+    advance(fake_clock, kiosk.content.site.kiosk.transition_ms / 2000)  # half-way: look at one frame
     middle = show.grab().toImage()
     after = show.current_pixmap().toImage()  # type: ignore[union-attr]
     differs = [
@@ -117,7 +118,7 @@ def test_cross_fade_blends_the_two_slides(qtbot: QtBot, make_kiosk: MakeKiosk) -
 
 
 def test_a_picture_replaced_under_the_same_name_shows_after_a_reload(
-    make_kiosk: MakeKiosk, content_copy: Path
+    qtbot: QtBot, make_kiosk: MakeKiosk, content_copy: Path
 ) -> None:
     kiosk = make_kiosk(content_copy)
     before = kiosk.slideshow.current_pixmap()
@@ -126,6 +127,7 @@ def test_a_picture_replaced_under_the_same_name_shows_after_a_reload(
     assert first is not None and first.illustration is not None
     other = next(p for p in first.illustration.parent.glob("*.svg") if p != first.illustration)
     first.illustration.write_bytes(other.read_bytes())  # staff copy a new drawing over the old file
-    assert kiosk.reload_content()
+    with qtbot.waitSignal(kiosk.store.content_changed, timeout=10_000):
+        kiosk.store.reload()
     after = kiosk.slideshow.current_pixmap()
     assert after is not None and after.toImage() != before.toImage()

@@ -3,8 +3,9 @@
 Each simulated day the kiosk wakes at opening time, loops through every slide many times, serves
 visitors (taps, swipes, the signs cards, the contact screen, a printed handout), is edited from
 outside (the folder watcher reloads it), forgets each visitor on the idle timeout, and sleeps at
-closing time. The clock is injected; the idle timeout is shortened; prints go to PDF files through
-the real worker thread and painter.
+closing time. Time is the fake clock: the loop runs on its own timers and fades, the idle timeout
+forgets each visitor, and nothing sleeps; prints go to PDF files through the real worker thread and
+painter.
 """
 
 from __future__ import annotations
@@ -30,7 +31,10 @@ from kiosk.render.handout import write_handout_pdf
 from kiosk.services import printing
 from kiosk.services.printing import PrintOutcome
 from kiosk.ui.window import KioskWindow
+from tests.fake_clock import FakeClock
+from tests.ui.conftest import advance
 from tests.ui.test_loop_and_touch import touch_swipe
+from tests.ui.test_staff import settle_outside_edit
 
 MakeKiosk = Callable[..., KioskWindow]
 DAYS = int(os.environ.get("SOAK_DAYS", 7))  # SOAK_DAYS=60 for two months, locally
@@ -39,15 +43,13 @@ VISITORS_PER_DAY = 24
 MAX_GROWTH_MB = 6.0
 
 
-class WeekClock:
-    def __init__(self) -> None:
-        self.now = dt.datetime(2026, 11, 30, 6, 0)  # a Monday, before opening
+MONDAY = dt.datetime(2026, 11, 30)
 
-    def __call__(self) -> dt.datetime:
-        return self.now
 
-    def set(self, day: int, hour: int, minute: int = 0) -> None:
-        self.now = dt.datetime(2026, 11, 30, hour, minute) + dt.timedelta(days=day)
+def at(clock: FakeClock, day: int, hour: int, minute: int = 0) -> None:
+    """Jump the wall clock to a time of day; then let the schedule's next look (30 s) pass."""
+    clock.set_wall_time(MONDAY + dt.timedelta(days=day, hours=hour, minutes=minute))
+    advance(clock, 30)
 
 
 @dataclass
@@ -99,70 +101,62 @@ def click(button: QPushButton) -> None:
     QTest.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
-def a_visitor(qtbot: QtBot, kiosk: KioskWindow, number: int) -> None:
+def a_visitor(qtbot: QtBot, kiosk: KioskWindow, clock: FakeClock, number: int) -> None:
     """Reads a few slides, taps through the signs, takes the contact details home, walks away."""
     show = kiosk.slideshow
-    resets: list[bool] = []
-
-    def forgotten() -> None:
-        resets.append(True)
-
-    kiosk.returned_to_loop.connect(forgotten)
     centre = QPoint(show.width() // 2, show.height() // 2)
     touch_swipe(show, centre, centre)  # the tap that stops the loop
-    assert kiosk.interactive
+    assert kiosk.visit.taken_over
     for _ in range(3):
         touch_swipe(show, centre + QPoint(show.width() // 4, 0), centre - QPoint(show.width() // 4, 0))
     click(kiosk.bottom_bar.previous)
     click(kiosk.top_bar.signs)
     signs = kiosk.signs
     while not signs.on_summary():
-        click(signs.recognised if (number + signs.card) % 2 else signs.next)
+        click(signs.recognised if (number + kiosk.visit.card) % 2 else signs.next)
     click(signs.to_contact)
     if number % 3 == 0:
         with qtbot.waitSignal(kiosk.printer.print_finished, timeout=10_000) as printed:  # type: ignore[union-attr]
             click(kiosk.contact.print)
         assert printed.args == [PrintOutcome.PRINTED]
-    # Nobody touches the screen any more (maybe already while it printed): the idle timeout forgets them.
-    qtbot.waitUntil(lambda: bool(resets), timeout=5_000)
-    kiosk.returned_to_loop.disconnect(forgotten)
-    assert not kiosk.interactive and kiosk.signs.recognised_count() == 0
+    # Nobody touches the screen any more: the idle timeout forgets them.
+    advance(clock, kiosk.content.site.kiosk.idle_timeout_s)
+    assert not kiosk.visit.taken_over and kiosk.visit.recognised() == 0
 
 
-def a_day(qtbot: QtBot, kiosk: KioskWindow, clock: WeekClock, day: int, content: Path) -> None:
-    clock.set(day, 7)
-    kiosk.apply_schedule()
+def a_day(qtbot: QtBot, kiosk: KioskWindow, clock: FakeClock, day: int, content: Path) -> None:
+    at(clock, day, 7)
     assert kiosk.pages.currentWidget() is kiosk.closed
-    clock.set(day, 8)
-    kiosk.apply_schedule()  # opening time: awake, looping
+    at(clock, day, 8)  # opening time: awake, looping
     assert kiosk.pages.currentWidget() is kiosk.loop_page and kiosk.slideshow.is_playing()
     show = kiosk.slideshow
     for visitor in range(VISITORS_PER_DAY):
         for _ in range(LOOP_TRANSITIONS_PER_DAY // VISITORS_PER_DAY):
-            show.next()
-            show.repaint()
-        clock.set(day, 8 + visitor // 3, (visitor % 3) * 20)
-        a_visitor(qtbot, kiosk, visitor)
+            before = show.index()
+            advance(clock, show.slides()[before].duration_s)  # the slide's time, then its cross-fade
+            assert show.index() != before
+        at(clock, day, 8 + visitor // 3, (visitor % 3) * 20)
+        a_visitor(qtbot, kiosk, clock, visitor)
     slide = content / "slides" / "010-welkom.nl.md"
-    before = kiosk.content_version
+    before_version = kiosk.store.version
     edited = re.sub(r"(?m)^duration = .*$", f"duration = {10 + day}", slide.read_text(encoding="utf-8"))
     slide.write_text(edited, encoding="utf-8")
-    qtbot.waitUntil(lambda: kiosk.content_version != before, timeout=5_000)  # the folder watcher
-    clock.set(day, 18)
-    kiosk.apply_schedule()
+    settle_outside_edit(qtbot, kiosk, clock, kiosk.store.content_changed)  # the folder watcher
+    assert kiosk.store.version != before_version
+    at(clock, day, 18)
     assert kiosk.pages.currentWidget() is kiosk.closed  # the night
 
 
 def test_a_simulated_week_leaves_memory_qt_objects_and_open_files_flat(
-    qtbot: QtBot, make_kiosk: MakeKiosk, content_copy: Path, prints_to_pdf: list[Path]
+    qtbot: QtBot, make_kiosk: MakeKiosk, content_copy: Path, prints_to_pdf: list[Path], fake_clock: FakeClock
 ) -> None:
     with (content_copy / "site.toml").open("a", encoding="utf-8") as site:
         site.write('\n[schedule]\nopens = "08:00"\ncloses = "18:00"\n')
-    clock = WeekClock()
-    kiosk = make_kiosk(content_copy, time_scale=0.003, size=QSize(1280, 800), clock=clock, watch=True)
+    fake_clock.set_wall_time(MONDAY + dt.timedelta(hours=6))  # before opening
+    kiosk = make_kiosk(content_copy, size=QSize(1280, 800), watch=True)
     samples = []
     for day in range(DAYS):
-        a_day(qtbot, kiosk, clock, day, content_copy)
+        a_day(qtbot, kiosk, fake_clock, day, content_copy)
         samples.append(sample())
     trend = ", ".join(f"{s.rss_mb:.0f} MB/{s.qobjects} objects/{s.open_files} files" for s in samples)
     first, last = samples[0], samples[-1]
