@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One entry point for a fresh Debian/Ubuntu machine with Python 3.11+:
 #   ./dev.sh run [kiosk options]   install what the kiosk needs, then start it windowed on the built-in content
-#   ./dev.sh test                  install what the tests need, then run every check CI runs
+#   ./dev.sh test                  install what the tests need (with an X server and a window manager for
+#                                  tests/display), then run every check CI runs
 # System packages are installed with apt-get (through sudo when not root); Python packages go in .venv.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -45,8 +46,10 @@ run)
     exec "$VENV/bin/python" -m kiosk --windowed "$@"
     ;;
 test)
-    # binutils: PyInstaller reads and strips binaries with it.
-    apt_install "${RUN_PACKAGES[@]}" binutils
+    # binutils: PyInstaller reads and strips binaries with it. tests/display runs the kiosk on a real X server
+    # (xvfb) under a real window manager (openbox), drives it with xdotool and wmctrl, reads it back with
+    # x11-utils (xprop, xwininfo; xmessage is the other window) and screenshots it with imagemagick.
+    apt_install "${RUN_PACKAGES[@]}" binutils xvfb openbox xdotool wmctrl x11-utils imagemagick
     eval "$(as_root bash .ci/setup-printer.sh)"   # a real CUPS queue "kiosk-pdf" printing to PDF
     export KIOSK_TEST_PDF_DIR
     venv "[test,build]"

@@ -342,6 +342,14 @@ class KioskWindow(QWidget):
         if self._may_close or (self.isActiveWindow() and not self.isMinimized()):
             return
         log.info("the kiosk was minimised or covered by another window; bringing it back on top")
+        handle = self.windowHandle()
+        if not self.isMinimized() and handle is not None and not handle.isExposed():
+            # Unmapped without being minimised: a window manager's "show desktop" (Super+D in Openbox).
+            # Raising or activating an unmapped window changes nothing there, but mapping it again ends
+            # that mode: minimise it, and the WindowStateChange brings it back here to be mapped.
+            # (Not hide() and show(): a window manager drops a withdrawn window's fullscreen state.)
+            self.showMinimized()
+            return
         self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
         self.raise_()
         self.activateWindow()

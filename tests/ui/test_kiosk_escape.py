@@ -122,21 +122,5 @@ def test_many_finger_gestures_and_long_presses_open_nothing(make_kiosk: MakeKios
         assert kiosk.isVisible() and not kiosk.staff.active
 
 
-def test_a_minimised_kiosk_comes_back_on_screen(qtbot: QtBot, make_kiosk: MakeKiosk) -> None:
-    kiosk = fullscreen_kiosk(make_kiosk)
-    kiosk.showMinimized()  # what a window manager does on Super+D, or a swipe to the desktop
-    qtbot.waitUntil(lambda: not kiosk.isMinimized() and kiosk.isFullScreen(), timeout=2000)
-
-
-def test_a_window_brought_over_the_kiosk_is_pushed_back(qtbot: QtBot, make_kiosk: MakeKiosk) -> None:
-    kiosk = fullscreen_kiosk(make_kiosk)
-    intruder = QWidget()  # another program's window, raised by Alt+Tab
-    qtbot.addWidget(intruder)
-    intruder.show()
-    intruder.activateWindow()
-    assert QTest.qWaitForWindowActive(intruder)
-    qtbot.waitUntil(kiosk.isActiveWindow, timeout=3000)
-
-
 def visible_windows() -> list[QWidget]:
     return [w for w in QApplication.topLevelWidgets() if w.isVisible()]
