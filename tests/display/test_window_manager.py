@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QColor, QImage
 
-from kiosk.ui.theme import BACKGROUND
+from kiosk.render.theme import BACKGROUND
 from tests.display.conftest import SCREEN, Display, Kiosk, spawn, wait_for
 
 BACK_WITHIN = 2.5  # seconds: the kiosk waits 1 s before pushing back (BACK_ON_TOP_MS), plus slack
