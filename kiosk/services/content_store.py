@@ -94,8 +94,9 @@ class ContentStore(QObject):
 
     def _reload_in_worker(self) -> None:
         stamp = folder_stamp(self.folder)
-        if stamp == self._stamp:
-            return  # our own save, already shown; or an editor touched a file without changing it
+        if stamp == self._stamp:  # our own save, already shown; or an editor touched a file and left it
+            log.debug("the content folder has not changed since it was loaded; nothing to do")
+            return
         candidate = load_logged(self.folder)
         self._stamp = stamp
         added = errors_added(self._accepted, candidate)
