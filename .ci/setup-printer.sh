@@ -5,6 +5,9 @@
 #  - starts cupsd without systemd and waits for the scheduler
 #  - points cups-pdf output at a fixed, world-writable directory
 #  - creates/updates the queue (A4 default) and makes it the default destination
+#  - for the failure tests: kiosk-states (cups-pdf, rejected and stopped by the tests), and the test
+#    backend .ci/kiosktest-backend with two queues on it: kiosk-fail (the printer cannot be reached)
+#    and kiosk-nopaper (out of paper)
 #
 # Idempotent: safe to run any number of times. Must run as root.
 # Last line on stdout:  KIOSK_TEST_PDF_DIR=<dir where printed PDFs land>
@@ -123,6 +126,34 @@ lpadmin -d "$QUEUE"
 # A stale client-side "Default" (lpoptions -d) would override the server default.
 for f in /etc/cups/lpoptions "${HOME:-/root}/.cups/lpoptions"; do
     if [[ -f "$f" ]]; then sed -i -E '/^Default[[:space:]]/d' "$f"; fi
+done
+
+# --- 5. queues for the failure tests in tests/ui/test_printing.py ---------------------
+# kiosk-states: another cups-pdf queue, which the tests reject (cupsreject) and stop (cupsdisable)
+# and then restore, so that kiosk-pdf itself never changes state under a test running alongside.
+if ! out="$(lpadmin -p kiosk-states -E -v cups-pdf:/ -m "$MODEL" \
+    -o PageSize=A4 -o media=A4 -o TitlePref=1 -o Label=2 \
+    -o pdftops-renderer-default=pdftocairo -o printer-is-shared=false 2>&1)"; then
+    echo "$out" >&2
+    die "lpadmin failed to create/update queue kiosk-states"
+fi
+cancel -a kiosk-states 2>/dev/null || true
+cupsenable kiosk-states
+cupsaccept kiosk-states
+# A backend that fails at once (kiosktest:/fail) or reports an empty paper tray and waits
+# (kiosktest:/nopaper). Mode 0755: CUPS runs it as the unprivileged lp user. No PPD (a raw
+# queue, which takes the PDF as it is). The error policy is set explicitly: the tests change it.
+install -m 0755 "$(dirname "${BASH_SOURCE[0]}")/kiosktest-backend" /usr/lib/cups/backend/kiosktest
+for spec in kiosk-fail:fail kiosk-nopaper:nopaper; do
+    name="${spec%%:*}"
+    cancel -a "$name" 2>/dev/null || true
+    if ! out="$(lpadmin -p "$name" -E -v "kiosktest:/${spec#*:}" -o printer-error-policy=retry-job \
+        -o printer-is-shared=false 2>&1)"; then
+        echo "$out" >&2
+        die "lpadmin failed to create/update queue $name"
+    fi
+    cupsenable "$name"
+    cupsaccept "$name"
 done
 
 default="$(lpstat -d 2>/dev/null || true)"

@@ -268,9 +268,9 @@ def paint_on_device(device: QPagedPaintDevice, content: Content, lang: str) -> b
     return ended
 
 
-def write_handout_pdf(path: Path, content: Content, lang: str) -> None:
-    """The handout as a one-page A4 PDF with real (extractable) text. Rendered in memory first, so
-    an unwritable path raises the usual OSError and never leaves half a file behind."""
+def handout_pdf(content: Content, lang: str) -> bytes:
+    """The handout as a one-page A4 PDF with real (extractable) text, rendered in memory. Safe on a worker
+    thread (QPdfWriter and QTextDocument are reentrant); OSError when painting fails."""
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
@@ -281,5 +281,11 @@ def write_handout_pdf(path: Path, content: Content, lang: str) -> None:
     if content.handout:
         writer.setTitle(pick(content.handout.title, lang))
     if not paint_on_device(writer, content, lang):
-        raise OSError(f"cannot render the handout for {path}")
-    path.write_bytes(bytes(buffer.data().data()))
+        raise OSError("cannot render the handout")
+    return bytes(buffer.data().data())
+
+
+def write_handout_pdf(path: Path, content: Content, lang: str) -> None:
+    """The handout PDF in a file. Rendered in memory first, so an unwritable path raises the usual
+    OSError and never leaves half a file behind."""
+    path.write_bytes(handout_pdf(content, lang))

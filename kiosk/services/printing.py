@@ -1,9 +1,13 @@
-"""Printing the handout on the site's printer: no dialog, never a hang, and only so many a day.
+"""Printing the handout on the site's printer: no dialog, never a hang, the truth, and only so many a day.
 
-The work (asking CUPS for its printers, painting at 1200 dpi, handing the job to the spooler) runs in
-a worker thread: Qt's "Thread-Support in Qt Modules" allows QPainter on a QPrinter outside the GUI
-thread, and QTextDocument is reentrant (each job makes its own). The GUI thread only keeps count and
-hears the outcome through a queued signal; a watchdog reports FAILED if the printer system hangs.
+On Linux the worker thread paints the handout into a PDF in memory and hands it to CUPS with `lp`, then
+follows the job over IPP until CUPS says it printed (or is printing without trouble), refused it, or
+cannot print it now; every step runs under one hard time limit (TIME_LIMIT_S) in subprocesses and on
+sockets with timeouts (kiosk/services/cups.py), so a CUPS server that never answers costs the worker the
+time limit and the GUI thread nothing. Qt's print support is not used on Linux: QPrinterInfo talks to
+CUPS while holding Python's lock, and a silent CUPS server froze the whole kiosk. On Windows the job goes
+through QPrinter as before (print_with_qt). The GUI thread only keeps count and hears the outcome through
+a queued signal; a watchdog on the kiosk's clock reports TIMED_OUT if even that goes wrong.
 """
 
 from __future__ import annotations
@@ -11,56 +15,203 @@ from __future__ import annotations
 import contextlib
 import datetime
 import logging
+import sys
 import threading
 import time
 from enum import Enum
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
 from kiosk.content import Content
 from kiosk.content.model import PrinterSettings
-from kiosk.render.handout import A4, paint_on_device
+from kiosk.render.handout import A4, handout_pdf, paint_on_device
 from kiosk.services.clock import Clock
+from kiosk.services.cups import Cups, CupsError, Job, JobState, NotSubmitted, Printer, PrinterState
 
 log = logging.getLogger(__name__)
 
 DOC_NAME = "wachtkamer-handout"  # the job's title in the queue (cups-pdf names its file after it)
-JOB_TIMEOUT_S = 30.0  # longer than this and the visitor hears FAILED; a late job is only logged
+TIME_LIMIT_S = 20.0  # submitting and following one job; longer and the visitor hears TIMED_OUT
+SETTLE_S = 3.0  # a job printing this long with no trouble reported by the printer counts as printed
+POLL_S = 0.2  # how often the job's state is asked while following it
+WATCHDOG_MARGIN_S = 10.0  # the last resort fires this long after the time limit
+LIST_TIMEOUT_S = 2.0  # listing the queues for staff mode (on the GUI thread)
+IS_WINDOWS = sys.platform == "win32"
+# Printer states (besides any "...-error") under which a job that is processing is not yet printing.
+TROUBLE = ("offline", "connecting-to-device", "paused", "media-jam", "door-open", "cover-open")
 
 
 class PrintOutcome(Enum):
     PRINTED = "printed"
     NO_PRINTER = "no printer"
     FAILED = "failed"
+    REFUSED = "the printer is not accepting jobs"
+    STOPPED = "the printer is stopped"
+    NO_PAPER = "the printer is out of paper"
+    TIMED_OUT = "no answer from the printer in time"
     TOO_SOON = "too soon after the previous handout"
     DAILY_LIMIT = "daily limit reached"
 
 
-def available_printers() -> list[str]:
-    """The system's print queues, for a settings screen. It asks CUPS: not something to do per tap."""
-    return QPrinterInfo.availablePrinterNames()
+class Spooler:
+    """How handouts reach the printer: the system's CUPS (or `server`, as CUPS_SERVER takes it) within
+    `time_limit_s`. Tests pass a short limit, or a server that never answers."""
+
+    def __init__(
+        self,
+        time_limit_s: float = TIME_LIMIT_S,
+        server: str | None = None,
+        title: str = DOC_NAME,
+        settle_s: float = SETTLE_S,
+    ) -> None:
+        self.time_limit_s = time_limit_s
+        self.cups = Cups(server)
+        self.title = title
+        self.settle_s = settle_s
 
 
-def print_handout(content: Content, lang: str, printer_name: str) -> PrintOutcome:
-    """Print one handout on `printer_name` (empty: the default) and return once the spooler has it.
+def available_printers(spooler: Spooler | None = None) -> list[str]:
+    """The system's print queues, for a settings screen; empty (after at most LIST_TIMEOUT_S) when the
+    print system is missing or does not answer."""
+    if IS_WINDOWS:
+        from PySide6.QtPrintSupport import QPrinterInfo
 
-    Blocking, so HandoutPrinter calls it from a worker thread. Qt never says "no such printer": for a
-    queue it cannot find, QPrinter quietly takes the default one, or a PDF printer writing nowhere when
-    there is none (and `isValid()` stays true). So the queue is looked up by name first, the QPrinter
-    must really be that queue, and a stopped queue or QPainter.begin() failing counts as FAILED.
-    A queue that rejects jobs (`cupsreject`) cannot be told apart through Qt: its job is lost silently.
+        return QPrinterInfo.availablePrinterNames()
+    return (spooler or Spooler()).cups.destinations(LIST_TIMEOUT_S)
+
+
+def print_handout(
+    content: Content, lang: str, printer_name: str, spooler: Spooler | None = None
+) -> PrintOutcome:
+    """Print one handout on `printer_name` (empty: the default) and say what became of it.
+
+    Blocking, so HandoutPrinter calls it from a worker thread; on Linux it returns within the spooler's
+    time limit (plus painting the page), whatever CUPS does.
     """
+    spooler = spooler or Spooler()
+    if IS_WINDOWS:
+        return print_with_qt(content, lang, printer_name)
+    deadline = time.monotonic() + spooler.time_limit_s
+    pdf = handout_pdf(content, lang)
+    return _print_on_cups(spooler, pdf, printer_name, deadline)
+
+
+def _print_on_cups(spooler: Spooler, pdf: bytes, printer_name: str, deadline: float) -> PrintOutcome:
+    cups = spooler.cups
+    sent = cups.submit(pdf, printer_name, spooler.title, deadline - time.monotonic())
+    if isinstance(sent, NotSubmitted):
+        log.warning("handout: lp did not take the job: %s", sent.message)
+        return _refusal_outcome(sent)
+    job_id, queue = sent.job_id, sent.queue
+    printing_since: float | None = None
+    job: Job | None = None
+    printer: Printer | None = None
+    while True:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            break
+        try:
+            job = cups.job(job_id, min(left, 5.0))
+            printer = cups.printer(queue, min(deadline - time.monotonic(), 5.0))
+        except CupsError as e:  # CUPS went quiet after taking the job: keep asking until the deadline
+            log.info("handout job %s-%d: %s", queue, job_id, e)
+            job = printer = None
+        if job is not None and printer is not None:
+            verdict, clean = _judge(job, printer)
+            if verdict is not None:
+                if verdict is not PrintOutcome.PRINTED and job.state < JobState.CANCELED:
+                    _cancel(spooler, job_id, queue, why=verdict.value)
+                _log_job(queue, job_id, verdict, job, printer)
+                return verdict
+            now = time.monotonic()
+            printing_since = (printing_since or now) if clean else None
+            if printing_since is not None and now - printing_since >= spooler.settle_s:
+                log.info("handout job %s-%d: printing without trouble", queue, job_id)
+                return PrintOutcome.PRINTED
+        time.sleep(min(POLL_S, max(deadline - time.monotonic(), 0)))
+    # Out of time: the visitor hears so now, so a handout that comes out later would be for nobody.
+    _cancel(spooler, job_id, queue, why="timed out")
+    outcome = PrintOutcome.TIMED_OUT
+    if job is not None and printer is not None and printer.message:
+        log.warning("handout job %s-%d: the printer says '%s'", queue, job_id, printer.message)
+    return outcome
+
+
+def _judge(job: Job, printer: Printer) -> tuple[PrintOutcome | None, bool]:
+    """What the job's and its queue's state mean for the visitor now (None: not known yet), and whether
+    it is printing without any trouble reported."""
+    if job.state is JobState.COMPLETED:
+        return PrintOutcome.PRINTED, True
+    if job.state in (JobState.CANCELED, JobState.ABORTED):  # abort-job policy, or someone cancelled it
+        return PrintOutcome.FAILED, False
+    if any(
+        r.startswith(("media-empty", "media-needed")) and not r.endswith(("-report", "-warning"))
+        for r in printer.reasons
+    ):
+        return PrintOutcome.NO_PAPER, False
+    if printer.state is PrinterState.STOPPED or job.state is JobState.PROCESSING_STOPPED:
+        return PrintOutcome.STOPPED, False  # cupsdisable, or a backend failed under stop-printer
+    if job.state in (JobState.PENDING, JobState.HELD) and job.tried:
+        return PrintOutcome.FAILED, False  # the backend failed; CUPS would retry it later (retry-job)
+    if job.state is JobState.HELD:
+        return PrintOutcome.STOPPED, False  # held for authentication or until later: not for this visitor
+    troubled = any(r.endswith("-error") or r.startswith(TROUBLE) for r in printer.reasons)
+    return None, job.state is JobState.PROCESSING and not troubled
+
+
+def _refusal_outcome(sent: NotSubmitted) -> PrintOutcome:
+    message = sent.message.lower()
+    if sent.timed_out:
+        return PrintOutcome.TIMED_OUT
+    if "not accepting" in message:
+        return PrintOutcome.REFUSED
+    if any(
+        words in message
+        for words in ("does not exist", "no default destination", "not found", "unable to connect", "no such")
+    ):
+        return PrintOutcome.NO_PRINTER
+    return PrintOutcome.FAILED
+
+
+def _cancel(spooler: Spooler, job_id: int, queue: str, why: str) -> None:
+    """A job the visitor was told did not print must not come out later for nobody."""
+    cancelled = spooler.cups.cancel(job_id, 3.0)
+    done = "cancelled" if cancelled else "could NOT be cancelled"
+    log.warning("handout job %s-%d %s (%s)", queue, job_id, done, why)
+
+
+def _log_job(queue: str, job_id: int, outcome: PrintOutcome, job: Job, printer: Printer) -> None:
+    if outcome is PrintOutcome.PRINTED:
+        return
+    log.warning(
+        "handout job %s-%d: %s (job %s %s; printer %s %s '%s')",
+        queue,
+        job_id,
+        outcome.value,
+        job.state.name.lower(),
+        ",".join(sorted(job.reasons)),
+        printer.state.name.lower(),
+        ",".join(sorted(printer.reasons)),
+        printer.message or job.message,
+    )
+
+
+def print_with_qt(content: Content, lang: str, printer_name: str) -> PrintOutcome:
+    """Windows: the queue through QPrinter (no CUPS there). Qt never says "no such printer": for a queue
+    it cannot find, QPrinter quietly takes the default one, or a PDF printer writing nowhere. So the queue
+    is looked up by name first, the QPrinter must really be that queue, and a printer in an error state or
+    QPainter.begin() failing counts as STOPPED or FAILED. Not tested here (no Windows CI)."""
+    from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+
     names = QPrinterInfo.availablePrinterNames()
     name = printer_name or QPrinterInfo.defaultPrinterName()
     info = QPrinterInfo.printerInfo(name)
     if name not in names or info.isNull():
-        wanted = f"printer '{printer_name}'" if printer_name else "a default printer"
-        log.warning("handout: no %s among the system's printers %s", wanted, names)
+        log.warning("handout: no printer '%s' among the system's printers %s", name, names)
         return PrintOutcome.NO_PRINTER
-    if info.state() is QPrinter.PrinterState.Error:  # a stopped queue would hold the job, maybe for days
+    if info.state() is QPrinter.PrinterState.Error:
         log.warning("handout: printer '%s' is stopped or reports an error", name)
-        return PrintOutcome.FAILED
+        return PrintOutcome.STOPPED
     printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
     if printer.printerName() != name or printer.outputFormat() is not QPrinter.OutputFormat.NativeFormat:
         log.warning("handout: printer '%s' went away; Qt offered '%s' instead", name, printer.printerName())
@@ -91,9 +242,11 @@ class HandoutPrinter(QObject):
         settings: PrinterSettings,
         clock: Clock,
         parent: QObject | None = None,
+        spooler: Spooler | None = None,
     ) -> None:
         super().__init__(parent)
         self._settings = settings
+        self.spooler = spooler or Spooler()
         self._clock = clock
         self._day: datetime.date | None = None
         self._count = 0
@@ -101,7 +254,8 @@ class HandoutPrinter(QObject):
         self._jobs = 0
         self._running: int | None = None  # the job a worker thread is still busy with
         self._waiting: int | None = None  # the job whose outcome has not been reported yet
-        self._watchdog = clock.timer(self, round(JOB_TIMEOUT_S * 1000))
+        self.watchdog_s = self.spooler.time_limit_s + WATCHDOG_MARGIN_S  # the worker's own limit failed
+        self._watchdog = clock.timer(self, round(self.watchdog_s * 1000))
         self._watchdog.timeout.connect(self._on_timeout)
         self._job_done.connect(self._on_job_done, Qt.ConnectionType.QueuedConnection)
 
@@ -124,7 +278,7 @@ class HandoutPrinter(QObject):
         self._watchdog.start()
         worker = threading.Thread(
             target=self._work,
-            args=(job, content, lang, self._settings.name),
+            args=(job, content, lang, self._settings.name, self.spooler),
             name=f"handout-{job}",
             daemon=True,  # a printer system that never answers must not keep the kiosk from quitting
         )
@@ -144,10 +298,10 @@ class HandoutPrinter(QObject):
             return PrintOutcome.TOO_SOON, f"{elapsed:.0f} s after the previous one"
         return None
 
-    def _work(self, job: int, content: Content, lang: str, printer_name: str) -> None:
+    def _work(self, job: int, content: Content, lang: str, printer_name: str, spooler: Spooler) -> None:
         started = time.monotonic()
         try:
-            outcome = print_handout(content, lang, printer_name)
+            outcome = print_handout(content, lang, printer_name, spooler)
         except Exception:
             log.exception("handout: printing failed")
             outcome = PrintOutcome.FAILED
@@ -168,6 +322,6 @@ class HandoutPrinter(QObject):
         self.print_finished.emit(outcome)
 
     def _on_timeout(self) -> None:
-        log.error("handout job %d: no answer from the printer in %.0f s", self._waiting, JOB_TIMEOUT_S)
+        log.error("handout job %d: no answer from the printer in %.0f s", self._waiting, self.watchdog_s)
         self._waiting = None
-        self.print_finished.emit(PrintOutcome.FAILED)
+        self.print_finished.emit(PrintOutcome.TIMED_OUT)

@@ -113,6 +113,19 @@ class ContactScreen(FittedScreen):
             PrintOutcome.FAILED: self.tr(
                 "Het printen is niet gelukt. Scan de QR-code met je telefoon, of vraag het aan de balie."
             ),
+            PrintOutcome.REFUSED: self.tr(
+                "De printer neemt nu even geen folders aan. Scan de QR-code met je telefoon, "
+                "of vraag het aan de balie."
+            ),
+            PrintOutcome.STOPPED: self.tr(
+                "De printer staat even stil. Scan de QR-code met je telefoon, of vraag het aan de balie."
+            ),
+            PrintOutcome.NO_PAPER: self.tr(
+                "Het papier is op. Scan de QR-code met je telefoon, of vraag een folder aan de balie."
+            ),
+            PrintOutcome.TIMED_OUT: self.tr(
+                "De printer reageert niet. Scan de QR-code met je telefoon, of vraag het aan de balie."
+            ),
             PrintOutcome.TOO_SOON: self.tr(
                 "Er is net een folder geprint. Probeer het zo nog eens, of scan de QR-code."
             ),

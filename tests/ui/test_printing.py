@@ -1,35 +1,52 @@
 """Printing the handout: what the visitor hears back (PrintOutcome), and what comes out of a real queue.
 
-Rate limits and timeouts run on the fake clock with a stand-in for the blocking print job, so nothing
-sleeps; the printer-marked tests print for real on the `kiosk-pdf` CUPS queue (.ci/setup-printer.sh).
+Rate limits and the watchdog run on the fake clock with a stand-in for the blocking print job, so nothing
+sleeps for the kiosk. The printer-marked tests print for real through CUPS (.ci/setup-printer.sh makes the
+queues): from the contact screen of a kiosk, on a queue that prints, rejects jobs, is stopped, whose printer
+cannot be reached or is out of paper, and on a CUPS server that accepts a connection and never answers.
+Each checks what the visitor reads, that it comes within the time limit, and that the screen kept painting.
 """
 
 from __future__ import annotations
 
 import datetime
 import os
+import shutil
+import socket
 import subprocess
 import threading
 import time
 import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QPainter
-from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import create_application
 from kiosk.content import Content, load_content
 from kiosk.content.model import PrinterSettings
 from kiosk.services import printing
-from kiosk.services.printing import HandoutPrinter, PrintOutcome, available_printers
+from kiosk.services.content_store import ContentStore
+from kiosk.services.printing import HandoutPrinter, PrintOutcome, Spooler, available_printers
+from kiosk.ui.window import KioskWindow
 from tests.conftest import DEFAULT_CONTENT
 from tests.fake_clock import FakeClock
 from tests.ui.test_handout import assert_is_the_handout
 
-QUEUE = "kiosk-pdf"
+QUEUE = "kiosk-pdf"  # prints to PDF (cups-pdf); never changes state in these tests
+STATES = "kiosk-states"  # prints to PDF too; rejected and stopped by the tests, then restored
+FAILS = "kiosk-fail"  # the test backend: the printer cannot be reached (or, set here, is slow)
+NO_PAPER = "kiosk-nopaper"  # the test backend: out of paper
+TIME_LIMIT_S = 4.0  # the tests' limit for submitting and following one job (the kiosk's is 20 s)
+# The GUI thread may miss only a few frames while a handout prints. Typically 20-40 ms; up to ~120 ms at
+# the start of a job, while the worker lays out the handout's text for the first time in its thread (Qt's
+# text layout runs with Python's lock held). A CUPS server that never answered used to stop it for good.
+LONGEST_GAP_MS = 150
 
 
 @pytest.fixture
@@ -43,7 +60,7 @@ def printed_to(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The printer each job went to; the job itself is replaced by one that always prints."""
     names: list[str] = []
 
-    def prints(content: Content, lang: str, printer_name: str) -> PrintOutcome:
+    def prints(content: Content, lang: str, printer_name: str, spooler: Spooler | None) -> PrintOutcome:
         names.append(printer_name)
         return PrintOutcome.PRINTED
 
@@ -51,17 +68,65 @@ def printed_to(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return names
 
 
+def lpstat(*args: str) -> str:
+    return subprocess.run(["lpstat", *args], capture_output=True, text=True, timeout=10).stdout
+
+
+def cups(*command: str) -> None:
+    subprocess.run(list(command), check=True, capture_output=True, timeout=10)
+
+
 @pytest.fixture
 def pdf_out() -> Path:
-    """Where cups-pdf writes what `kiosk-pdf` prints. CI (KIOSK_TEST_PDF_DIR set) requires the queue."""
+    """Where cups-pdf writes what the queues print. CI (KIOSK_TEST_PDF_DIR set) requires the queues."""
     required = os.environ.get("KIOSK_TEST_PDF_DIR")
-    if QUEUE not in available_printers():
+    missing = {QUEUE, STATES, FAILS, NO_PAPER} - set(available_printers())
+    if missing:
         if required:
             pytest.fail(
-                f"KIOSK_TEST_PDF_DIR is set but CUPS has no '{QUEUE}' queue: run .ci/setup-printer.sh"
+                f"KIOSK_TEST_PDF_DIR is set but CUPS lacks {sorted(missing)}: run .ci/setup-printer.sh"
             )
-        pytest.skip(f"no CUPS queue '{QUEUE}' here (bash .ci/setup-printer.sh makes one, as root)")
+        pytest.skip(f"no CUPS queues {sorted(missing)} here (bash .ci/setup-printer.sh makes them, as root)")
     return Path(required or "/var/spool/cups-pdf/out")
+
+
+@pytest.fixture
+def restore_queues(pdf_out: Path) -> Iterator[None]:
+    """Whatever a test does to the queues, they end as they began: accepting, enabled, empty."""
+    yield
+    for queue in (STATES, FAILS, NO_PAPER):
+        subprocess.run(["cancel", "-a", queue], capture_output=True, timeout=10)
+        cups("lpadmin", "-p", queue, "-o", "printer-error-policy=retry-job")
+        cups("cupsaccept", queue)
+        cups("cupsenable", queue)
+    cups("lpadmin", "-p", FAILS, "-v", "kiosktest:/fail")
+
+
+@pytest.fixture
+def silent_server() -> Iterator[str]:
+    """A "CUPS server" on 127.0.0.1 that accepts every connection and never says a word."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(16)
+    held: list[socket.socket] = []
+    stop = threading.Event()
+
+    def accept() -> None:
+        server.settimeout(0.2)
+        while not stop.is_set():
+            try:
+                held.append(server.accept()[0])
+            except OSError:
+                continue
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    yield f"127.0.0.1:{server.getsockname()[1]}"
+    stop.set()
+    thread.join()
+    for conn in held:
+        conn.close()
+    server.close()
 
 
 def settings(name: str = "", min_interval_s: int = 60, max_per_day: int = 40) -> PrinterSettings:
@@ -76,13 +141,119 @@ def outcome(qtbot: QtBot, printer: HandoutPrinter, content: Content) -> PrintOut
     return result
 
 
-def test_without_any_printer_the_visitor_hears_no_printer_at_once(
-    qtbot: QtBot, content: Content, monkeypatch: pytest.MonkeyPatch, fake_clock: FakeClock
+class FrameMeter:
+    """Ticks every 16 ms on the GUI thread, as a screen refresh would, and keeps the longest gap."""
+
+    def __init__(self) -> None:
+        self.longest_ms = 0.0
+        self.ticks = 0
+        self.worst_at = 0.0
+        self._last = time.monotonic()
+        self._timer = QTimer()
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.setInterval(16)
+        self._timer.timeout.connect(self._tick)
+
+    def _tick(self) -> None:
+        now = time.monotonic()
+        if (now - self._last) * 1000 > self.longest_ms:
+            self.worst_at = now - self._started
+        self.longest_ms = max(self.longest_ms, (now - self._last) * 1000)
+        self._last = now
+        self.ticks += 1
+
+    def start(self) -> None:
+        self._last = self._started = time.monotonic()
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+        self._tick()
+
+
+@dataclass
+class Attempt:
+    outcome: PrintOutcome
+    message: str  # what the visitor reads under the print button
+    seconds: float
+    longest_gap_ms: float
+    longest_gap_at_s: float  # after the tap, for a failure's message
+    prints_today: int
+
+
+@pytest.fixture
+def print_from_kiosk(
+    qtbot: QtBot, fake_clock: FakeClock, tmp_path: Path
+) -> Iterator[Callable[[str, Spooler], Attempt]]:
+    """A visitor on the contact screen taps "Print een folder" on a kiosk whose site prints on `queue`."""
+    made: list[KioskWindow] = []
+
+    def attempt(queue: str, spooler: Spooler) -> Attempt:
+        create_application()
+        folder = tmp_path / f"content-{len(made)}"
+        shutil.copytree(DEFAULT_CONTENT, folder)
+        site = folder / "site.toml"
+        text = site.read_text(encoding="utf-8")
+        site.write_text(
+            text.replace(
+                '[printer]\n# Empty name: the system\'s default printer.\nname = ""',
+                f'[printer]\nname = "{queue}"',
+            ),
+            encoding="utf-8",
+        )
+        store = ContentStore(folder, fake_clock)
+        assert store.content.site.printer.name == queue
+        printer = HandoutPrinter(store.content.site.printer, fake_clock, spooler=spooler)
+        kiosk = KioskWindow(store, fake_clock, printer, kiosk_mode=False)
+        store.setParent(kiosk)
+        printer.setParent(kiosk)
+        made.append(kiosk)
+        kiosk.resize(QSize(1920, 1080))
+        kiosk.show()
+        assert QTest.qWaitForWindowExposed(kiosk)
+        kiosk.show_contact()
+        kiosk.repaint()  # the contact screen's first paint is the test's doing, not the print's
+        QCoreApplication.processEvents()
+        meter = FrameMeter()
+        started = time.monotonic()
+        meter.start()
+        with qtbot.waitSignal(printer.print_finished, timeout=round((printer.watchdog_s + 5) * 1000)):
+            QTest.mouseClick(kiosk.contact.print, Qt.MouseButton.LeftButton)
+            assert kiosk.contact.status.text() == "Wordt afgedrukt…"
+        meter.stop()
+        seconds = time.monotonic() - started
+        QCoreApplication.processEvents()
+        assert kiosk.visit.print_outcome is not None
+        return Attempt(
+            kiosk.visit.print_outcome,
+            kiosk.contact.status.text(),
+            seconds,
+            meter.longest_ms,
+            meter.worst_at,
+            printer.prints_today(),
+        )
+
+    yield attempt
+    for kiosk in made:
+        kiosk.quit_cleanly()
+        kiosk.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def spooler(**kwargs: object) -> Spooler:
+    """The print path with the tests' time limit and a job title no other test uses."""
+    return Spooler(time_limit_s=TIME_LIMIT_S, title=f"kiosktest_{uuid.uuid4().hex}", **kwargs)  # type: ignore[arg-type]
+
+
+def test_without_a_print_system_the_visitor_hears_no_printer_at_once(
+    qtbot: QtBot, content: Content, fake_clock: FakeClock
 ) -> None:
-    monkeypatch.setattr(QPrinterInfo, "availablePrinterNames", staticmethod(lambda: []))
+    """No CUPS server where the kiosk looks for one (nothing listens on port 1)."""
     started = time.monotonic()
-    assert outcome(qtbot, HandoutPrinter(settings(), fake_clock), content) is PrintOutcome.NO_PRINTER
-    assert time.monotonic() - started < 2
+    printer = HandoutPrinter(settings(), fake_clock, spooler=Spooler(server="127.0.0.1:1"))
+    assert outcome(qtbot, printer, content) is PrintOutcome.NO_PRINTER
+    assert available_printers(Spooler(server="127.0.0.1:1")) == []
+    assert time.monotonic() - started < 5
 
 
 def test_a_configured_printer_that_does_not_exist_is_no_printer(
@@ -94,30 +265,12 @@ def test_a_configured_printer_that_does_not_exist_is_no_printer(
     )
 
 
-def test_a_printer_that_vanished_is_no_printer_not_qts_silent_substitute(
+def test_a_handout_that_cannot_be_painted_is_failed(
     qtbot: QtBot, content: Content, monkeypatch: pytest.MonkeyPatch, fake_clock: FakeClock
-) -> None:
-    """Listed but gone: QPrinter would quietly use the default queue, or a PDF printer writing nowhere."""
-    monkeypatch.setattr(QPrinterInfo, "availablePrinterNames", staticmethod(lambda: ["Weg"]))
-    assert outcome(qtbot, HandoutPrinter(settings("Weg"), fake_clock), content) is PrintOutcome.NO_PRINTER
-
-
-def test_a_stopped_printer_is_failed_rather_than_holding_the_job(
-    qtbot: QtBot, content: Content, monkeypatch: pytest.MonkeyPatch, fake_clock: FakeClock
-) -> None:
-    """CUPS stops a queue whose printer is unplugged; its jobs would wait there, unseen."""
-    monkeypatch.setattr(QPrinterInfo, "availablePrinterNames", staticmethod(lambda: ["Balie"]))
-    monkeypatch.setattr(QPrinterInfo, "isNull", lambda info: False)
-    monkeypatch.setattr(QPrinterInfo, "state", lambda info: QPrinter.PrinterState.Error)
-    assert outcome(qtbot, HandoutPrinter(settings("Balie"), fake_clock), content) is PrintOutcome.FAILED
-
-
-@pytest.mark.printer
-def test_a_printer_that_refuses_to_start_the_job_is_failed(
-    qtbot: QtBot, content: Content, monkeypatch: pytest.MonkeyPatch, pdf_out: Path, fake_clock: FakeClock
 ) -> None:
     monkeypatch.setattr(QPainter, "begin", lambda painter, device: False)
-    assert outcome(qtbot, HandoutPrinter(settings(QUEUE), fake_clock), content) is PrintOutcome.FAILED
+    printer = HandoutPrinter(settings(QUEUE), fake_clock, spooler=Spooler(server="127.0.0.1:1"))
+    assert outcome(qtbot, printer, content) is PrintOutcome.FAILED
 
 
 def test_a_refusal_is_reported_once_and_only_after_request_print_returns(
@@ -175,12 +328,12 @@ def test_new_settings_take_the_next_print_to_the_new_printer(
     assert printer.prints_today() == 2
 
 
-def test_a_printer_that_never_answers_is_reported_failed_once_and_counted_if_it_prints_later(
+def test_a_print_job_that_never_returns_is_reported_timed_out_once_and_counted_if_it_prints_later(
     qtbot: QtBot, content: Content, monkeypatch: pytest.MonkeyPatch, fake_clock: FakeClock
 ) -> None:
     release = threading.Event()
 
-    def stuck(content: Content, lang: str, printer_name: str) -> PrintOutcome:
+    def stuck(content: Content, lang: str, printer_name: str, spooler: Spooler | None) -> PrintOutcome:
         release.wait(10)
         return PrintOutcome.PRINTED
 
@@ -190,41 +343,147 @@ def test_a_printer_that_never_answers_is_reported_failed_once_and_counted_if_it_
     printer.print_finished.connect(heard.append)
     try:
         printer.request_print(content, "nl")
-        fake_clock.advance(printing.JOB_TIMEOUT_S - 1)
+        fake_clock.advance(printer.watchdog_s - 1)
         QCoreApplication.processEvents()
         assert heard == []  # still waiting for the printer
         fake_clock.advance(1)
-        assert heard == [PrintOutcome.FAILED]
+        assert heard == [PrintOutcome.TIMED_OUT]
         assert outcome(qtbot, printer, content) is PrintOutcome.FAILED  # still stuck: no second job
     finally:
         release.set()
     qtbot.waitUntil(lambda: printer.prints_today() == 1)
-    assert heard == [PrintOutcome.FAILED, PrintOutcome.FAILED]
+    assert heard == [PrintOutcome.TIMED_OUT, PrintOutcome.FAILED]
+
+
+def assert_told_kindly(attempt: Attempt, message: str) -> None:
+    """Not printed: the visitor reads why and is pointed at the QR code; it does not count."""
+    assert attempt.message.startswith(message)
+    assert "QR-code" in attempt.message
+    assert attempt.prints_today == 0
+    assert attempt.seconds < TIME_LIMIT_S + 2
+    assert attempt.longest_gap_ms < LONGEST_GAP_MS
+
+
+def assert_nothing_left_to_print(queue: str) -> None:
+    """A job the visitor heard failed was cancelled: it will not come out later for nobody."""
+    assert lpstat("-o", queue).strip() == ""
 
 
 @pytest.mark.printer
-def test_a_real_print_on_the_kiosk_pdf_queue_comes_out_as_the_one_page_handout(
+def test_a_real_print_comes_out_as_the_one_page_handout_and_the_visitor_is_thanked(
     qtbot: QtBot,
+    print_from_kiosk: Callable[[str, Spooler], Attempt],
     content: Content,
-    monkeypatch: pytest.MonkeyPatch,
     pdf_out: Path,
     tmp_path: Path,
-    fake_clock: FakeClock,
 ) -> None:
-    doc = f"kiosktest_{uuid.uuid4().hex}"
-    monkeypatch.setattr(printing, "DOC_NAME", doc)
-    printer = HandoutPrinter(settings(QUEUE), fake_clock)
-    assert outcome(qtbot, printer, content) is PrintOutcome.PRINTED
-    assert printer.prints_today() == 1
+    job = spooler()
+    attempt = print_from_kiosk(QUEUE, job)
+    assert attempt.outcome is PrintOutcome.PRINTED
+    assert attempt.message == "Dank je wel! Je folder komt uit de printer."
+    assert attempt.prints_today == 1
+    assert attempt.seconds < TIME_LIMIT_S
+    assert attempt.longest_gap_ms < LONGEST_GAP_MS
 
-    def printed() -> None:  # cups-pdf creates the file empty, then Ghostscript fills it
-        queued = subprocess.run(["lpstat", "-o", QUEUE], capture_output=True, text=True).stdout
-        assert queued.strip() == ""
-        assert len(list(pdf_out.glob(f"{doc}-job_*.pdf"))) == 1
+    def printed() -> None:  # cups-pdf creates the file empty, then fills it
+        assert lpstat("-o", QUEUE).strip() == ""
+        assert len(list(pdf_out.glob(f"{job.title}-job_*.pdf"))) == 1
 
     qtbot.waitUntil(printed, timeout=30_000)
-    pdf = next(pdf_out.glob(f"{doc}-job_*.pdf"))
+    pdf = next(pdf_out.glob(f"{job.title}-job_*.pdf"))
     try:
         assert_is_the_handout(pdf, content, tmp_path)
     finally:
         pdf.unlink()
+
+
+@pytest.mark.printer
+def test_a_queue_that_rejects_jobs_is_refused_not_thanked(
+    print_from_kiosk: Callable[[str, Spooler], Attempt], restore_queues: None
+) -> None:
+    cups("cupsreject", STATES)
+    attempt = print_from_kiosk(STATES, spooler())
+    assert attempt.outcome is PrintOutcome.REFUSED
+    assert_told_kindly(attempt, "De printer neemt nu even geen folders aan.")
+    assert_nothing_left_to_print(STATES)
+
+
+@pytest.mark.printer
+def test_a_stopped_queue_is_stopped_and_its_job_cancelled(
+    print_from_kiosk: Callable[[str, Spooler], Attempt], restore_queues: None
+) -> None:
+    cups("cupsdisable", STATES)
+    attempt = print_from_kiosk(STATES, spooler())
+    assert attempt.outcome is PrintOutcome.STOPPED
+    assert_told_kindly(attempt, "De printer staat even stil.")
+    assert_nothing_left_to_print(STATES)
+
+
+@pytest.mark.printer
+@pytest.mark.parametrize(
+    ("policy", "expected", "message"),
+    [
+        ("retry-job", PrintOutcome.FAILED, "Het printen is niet gelukt."),  # Debian's default
+        ("abort-job", PrintOutcome.FAILED, "Het printen is niet gelukt."),
+        ("stop-printer", PrintOutcome.STOPPED, "De printer staat even stil."),  # CUPS's own default
+    ],
+)
+def test_a_printer_that_cannot_be_reached_is_not_thanked(
+    print_from_kiosk: Callable[[str, Spooler], Attempt],
+    restore_queues: None,
+    policy: str,
+    expected: PrintOutcome,
+    message: str,
+) -> None:
+    """The queue's backend fails (kiosktest:/fail); what CUPS does then is the queue's error policy."""
+    cups("lpadmin", "-p", FAILS, "-o", f"printer-error-policy={policy}")
+    attempt = print_from_kiosk(FAILS, spooler())
+    assert attempt.outcome is expected
+    assert_told_kindly(attempt, message)
+    assert_nothing_left_to_print(FAILS)
+
+
+@pytest.mark.printer
+def test_a_printer_out_of_paper_says_so_and_its_job_is_cancelled(
+    print_from_kiosk: Callable[[str, Spooler], Attempt], restore_queues: None
+) -> None:
+    attempt = print_from_kiosk(NO_PAPER, spooler())
+    assert attempt.outcome is PrintOutcome.NO_PAPER
+    assert_told_kindly(attempt, "Het papier is op.")
+    assert_nothing_left_to_print(NO_PAPER)
+
+
+@pytest.mark.printer
+def test_a_job_still_not_printed_at_the_time_limit_is_timed_out_and_cancelled(
+    print_from_kiosk: Callable[[str, Spooler], Attempt], restore_queues: None
+) -> None:
+    """A printer busy with the job for minutes (kiosktest:/slow), with a settling time past the limit."""
+    cups("lpadmin", "-p", FAILS, "-v", "kiosktest:/slow")
+    attempt = print_from_kiosk(FAILS, spooler(settle_s=TIME_LIMIT_S * 2))
+    assert attempt.outcome is PrintOutcome.TIMED_OUT
+    assert_told_kindly(attempt, "De printer reageert niet.")
+    assert attempt.seconds >= TIME_LIMIT_S
+    assert_nothing_left_to_print(FAILS)
+
+
+@pytest.mark.printer
+def test_a_printer_busy_without_trouble_counts_as_printed_once_it_settles(
+    print_from_kiosk: Callable[[str, Spooler], Attempt], restore_queues: None
+) -> None:
+    cups("lpadmin", "-p", FAILS, "-v", "kiosktest:/slow")
+    attempt = print_from_kiosk(FAILS, spooler(settle_s=1.0))
+    assert attempt.outcome is PrintOutcome.PRINTED
+    assert attempt.prints_today == 1
+    assert attempt.longest_gap_ms < LONGEST_GAP_MS
+
+
+@pytest.mark.printer
+def test_a_cups_server_that_never_answers_times_out_and_the_screen_keeps_painting(
+    print_from_kiosk: Callable[[str, Spooler], Attempt], silent_server: str, pdf_out: Path
+) -> None:
+    attempt = print_from_kiosk(QUEUE, spooler(server=silent_server))
+    assert attempt.outcome is PrintOutcome.TIMED_OUT
+    assert_told_kindly(attempt, "De printer reageert niet.")
+    started = time.monotonic()
+    assert available_printers(Spooler(server=silent_server)) == []  # the staff screen's list
+    assert time.monotonic() - started < printing.LIST_TIMEOUT_S + 1

@@ -86,7 +86,7 @@ def prints_to_pdf(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[Path]
     """The print job paints the real handout into a PDF file instead of a print queue."""
     done: list[Path] = []
 
-    def to_pdf(content: Content, lang: str, printer_name: str) -> PrintOutcome:
+    def to_pdf(content: Content, lang: str, printer_name: str, spooler: object) -> PrintOutcome:
         path = tmp_path / "handout.pdf"
         write_handout_pdf(path, content, lang)
         done.append(path)

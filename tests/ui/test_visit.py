@@ -36,7 +36,7 @@ def test_the_idle_reset_leaves_nothing_of_the_last_visitor_on_any_screen(
     fake_clock: FakeClock,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(printing, "print_handout", lambda content, lang, name: PrintOutcome.PRINTED)
+    monkeypatch.setattr(printing, "print_handout", lambda content, lang, name, spooler: PrintOutcome.PRINTED)
     site = content_copy / "site.toml"
     site.write_text(
         site.read_text(encoding="utf-8").replace('languages = ["nl"]', 'languages = ["nl", "en"]'),
@@ -87,7 +87,7 @@ def test_a_handout_that_comes_out_after_the_reset_tells_the_next_visitor_nothing
 ) -> None:
     release = threading.Event()
 
-    def slow(content: Content, lang: str, name: str) -> PrintOutcome:  # on the print worker thread
+    def slow(content: Content, lang: str, name: str, spooler: object) -> PrintOutcome:  # on the worker
         release.wait(10)
         return PrintOutcome.PRINTED
 
