@@ -49,7 +49,10 @@ test)
     # binutils: PyInstaller reads and strips binaries with it. tests/display runs the kiosk on a real X server
     # (xvfb) under a real window manager (openbox), drives it with xdotool and wmctrl, reads it back with
     # x11-utils (xprop, xwininfo; xmessage is the other window) and screenshots it with imagemagick.
-    apt_install "${RUN_PACKAGES[@]}" binutils xvfb openbox xdotool wmctrl x11-utils imagemagick
+    # tests/display also runs the frozen bundle under cage (xwayland; grim screenshots it), checks DPMS with
+    # xset (x11-xserver-utils), and tests/packaging verifies the systemd units with systemd-analyze (systemd).
+    apt_install "${RUN_PACKAGES[@]}" binutils xvfb openbox xdotool wmctrl x11-utils imagemagick \
+        cage xwayland grim x11-xserver-utils systemd
     eval "$(as_root bash .ci/setup-printer.sh)"   # a real CUPS queue "kiosk-pdf" printing to PDF
     export KIOSK_TEST_PDF_DIR
     venv "[test,build]"

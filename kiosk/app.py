@@ -68,24 +68,26 @@ ALREADY_RUNNING_EXIT = 3
 
 def run(content_dir: Path, windowed: bool) -> int:
     """Run the kiosk until the OS stops it (exit 0) or staff quit it for maintenance (MAINTENANCE_EXIT)."""
-    from kiosk.services.single_instance import claim_single_instance
+    from kiosk.content.site import load_site
+    from kiosk.services.screens import choose_screen, lock_label
+    from kiosk.services.single_instance import claim_single_instance, lock_path
     from kiosk.services.watchdog import start_watchdog
 
     app = create_application()
-    instance = claim_single_instance()
+    screen = choose_screen(load_site(content_dir, []).kiosk.screen, say=False)  # the window says it
+    instance = claim_single_instance(lock_path(lock_label(screen)))  # one kiosk per screen
     if instance is None:
-        print("Another Wachtkamer kiosk is already running; this one does not start.", file=sys.stderr)
+        print(
+            f"Another Wachtkamer kiosk is already running on screen {screen.name()}; this one stops.",
+            file=sys.stderr,
+        )
         return ALREADY_RUNNING_EXIT
     os_stop = _OsStopRequest(app)  # before anything slow: a SIGTERM during start-up also ends cleanly
     window = build_kiosk(content_dir, windowed, watch=True)
     os_stop.window = window
     if os_stop.requested:
         return 0
-    if windowed:
-        window.resize(1280, 800)
-        window.show()
-    else:
-        window.showFullScreen()
+    window.show_kiosk()
     start_watchdog(window)  # systemd (Type=notify): READY=1 now, WATCHDOG=1 while the GUI thread runs
     log.info("kiosk %s running", __version__)
     code = app.exec()

@@ -121,6 +121,9 @@ class KioskSettings:
     default_language: str
     idle_timeout_s: float
     transition_ms: int
+    # Which screen the kiosk fills on a machine with several: its name ("HDMI-1") or its number (1 = the
+    # first); None: the primary screen.
+    screen: str | int | None = None
 
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")

@@ -153,6 +153,28 @@ def _kiosk_settings(table: Fields) -> KioskSettings:
         default_language=default,
         idle_timeout_s=table.number("idle_timeout", 60, 10, 3600),
         transition_ms=int(table.number("transition_ms", 400, 0, 2000)),
+        screen=_screen(table),
     )
     table.warn_unknown()
     return settings
+
+
+MAX_SCREENS = 16
+
+
+def _screen(table: Fields) -> str | int | None:
+    """`screen = "HDMI-1"` (a name as the OS gives it) or `screen = 2` (a number, 1 = the first screen)."""
+    value = table.data.get("screen")
+    if value is None or isinstance(value, str):
+        name = table.text_value("screen", max_chars=64)
+        if value is not None and not re.fullmatch(r"[A-Za-z0-9_.:\-]+", name):
+            table.report(
+                "screen", f"'{name}' is not a screen name like \"HDMI-1\" (or give its number: 1, 2, ...)"
+            )
+            return None
+        return name or None
+    number = table.number("screen", 0, 1, MAX_SCREENS)
+    if number and number != int(number):
+        table.report("screen", f"is {number:g}; a screen's number is a whole number (1 = the first screen)")
+        return None
+    return int(number) or None

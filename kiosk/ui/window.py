@@ -12,7 +12,7 @@ import datetime as dt
 import logging
 
 from PySide6.QtCore import QEvent, QPointF, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QMouseEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QLayout, QStackedLayout, QVBoxLayout, QWidget
 
 from kiosk.content import Content
@@ -23,6 +23,7 @@ from kiosk.render.slide import SlideRenderer
 from kiosk.resources import resource
 from kiosk.services.clock import Clock
 from kiosk.services.content_store import ContentStore
+from kiosk.services.display_power import DisplayPower, backend_for
 from kiosk.services.printing import HandoutPrinter, PrintOutcome
 from kiosk.services.visit import Screen, Visit
 from kiosk.ui.contact import ContactScreen
@@ -30,6 +31,7 @@ from kiosk.ui.controls import BottomBar, TopBar
 from kiosk.ui.gestures import Gesture, TouchTracker
 from kiosk.ui.idle import IdleWatch
 from kiosk.ui.notice import NoticeScreen
+from kiosk.ui.screen_fit import ScreenFit
 from kiosk.ui.signs import SignsScreen
 from kiosk.ui.slideshow import SlideShow
 from kiosk.ui.staff_mode import StaffMode
@@ -88,7 +90,7 @@ class KioskWindow(QWidget):
         column.addWidget(self.top_bar)
         column.addWidget(self.slideshow, 1)
         column.addWidget(self.bottom_bar)
-        self.loop_page = loop_page
+        self.loop_page, self.loop_column = loop_page, column
         self.pages = QStackedLayout(self)
         self.pages.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)  # the screen's size is the size
         for page in (loop_page, self.out_of_service, self.closed, self.signs, self.contact):
@@ -121,10 +123,28 @@ class KioskWindow(QWidget):
         self._schedule_timer = clock.timer(self, SCHEDULE_CHECK_MS, single_shot=False)
         self._schedule_timer.timeout.connect(self.apply_schedule)
         self._schedule_timer.start()
+        # Outside opening hours with outside_hours = "dark": the display sleeps where the OS allows; a touch
+        # lights it (the closed notice) until the idle timeout, so staff can reach staff mode.
+        platform = QGuiApplication.platformName()
+        self.display_power = DisplayPower(clock, backend_for(platform) if kiosk_mode else None, self)
+        self._lit_by_touch = clock.timer(self)
+        self._lit_by_touch.timeout.connect(self.apply_schedule)
+        self.screen_fit: ScreenFit | None = None
         if kiosk_mode:
             self.setWindowFlag(Qt.WindowType.FramelessWindowHint)
             self.setCursor(Qt.CursorShape.BlankCursor)
+            # The screen's size before anything is laid out: no slide is fitted to a provisional size.
+            self.screen_fit = ScreenFit(self, self.content.site.kiosk.screen, clock)
+            self.screen_fit.place()
         self.show_content(self.content)
+
+    def show_kiosk(self) -> None:
+        """Kiosk mode: fullscreen on its screen, and kept at that screen's size; windowed: a window."""
+        if self.screen_fit is not None:
+            self.screen_fit.show()
+        else:
+            self.resize(1280, 800)
+            self.show()
 
     # -- content -------------------------------------------------------------------------------
     def show_content(self, content: Content) -> None:
@@ -154,6 +174,12 @@ class KioskWindow(QWidget):
     def _choose_slides(self) -> None:
         """The slides for today: chosen again when the content or the date changes (a campaign starts or
         ends at midnight, with or without opening hours), so the out-of-service screen ends by itself."""
+        if self.kiosk_mode:
+            if not self.isVisible():
+                return  # fitted once shown at the screen's size: never skipped for a provisional small size
+            if self.loop_page.size() != self.size():  # a hidden page is laid out only once it is shown
+                self.loop_page.setGeometry(self.rect())
+                self.loop_column.activate()
         today = self.clock.now().date()
         if today == self._loop_day:
             return
@@ -170,12 +196,16 @@ class KioskWindow(QWidget):
         self._choose_slides()
         schedule = self.content.site.schedule
         if not schedule.is_open(self.clock.now()):
-            self.closed.dark = schedule.outside_hours == "dark"
+            self.closed.dark = schedule.outside_hours == "dark" and not self._lit_by_touch.isActive()
             hours = schedule.opens and schedule.closes and f"{schedule.opens:%H:%M} – {schedule.closes:%H:%M}"
             self.closed.set_text(self.tr("We zijn nu gesloten"), self.tr("Open: ") + hours if hours else "")
             self.slideshow.set_playing(False)
             self.pages.setCurrentWidget(self.closed)
+            if self.closed.dark:
+                self.display_power.sleep()
             return
+        self._lit_by_touch.stop()
+        self.display_power.wake()
         current = self.pages.currentWidget()
         if current is self.closed:
             self.reset_to_loop()
@@ -304,9 +334,20 @@ class KioskWindow(QWidget):
         self.returned_to_loop.emit()
 
     # -- staying open --------------------------------------------------------------------------
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        """A touch on the dark screen (the panel asleep or black): the closed notice, lit, for staff."""
+        if self.pages.currentWidget() is self.closed and self.closed.dark:
+            log.info("touched while dark: the screen is lit until the idle timeout")
+            self._lit_by_touch.start(self._idle_ms())
+            self.closed.dark = False
+            self.closed.update()
+            self.display_power.wake()
+        super().mousePressEvent(event)
+
     def quit_cleanly(self, for_maintenance: bool = False) -> None:
         """The only ways out: the OS asks (SIGTERM) or staff quit for maintenance (not restarted)."""
         log.info("kiosk closing%s", " for maintenance" if for_maintenance else "")
+        self.display_power.wake_on_exit()
         self.quit_for_maintenance = for_maintenance
         self._may_close = True
         self.close()
@@ -354,6 +395,11 @@ class KioskWindow(QWidget):
         self.raise_()
         self.activateWindow()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.kiosk_mode and self._loop_day is None:
+            self.apply_schedule()  # the slides are chosen and fitted now, at the size the window has
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         m = theme.Metrics.for_size(self.size())
         self.top_bar.apply_metrics(m)
@@ -362,3 +408,6 @@ class KioskWindow(QWidget):
         self.contact.apply_metrics(m, self.size())
         self.staff.apply_metrics(m)
         super().resizeEvent(event)
+        if self.pages.currentWidget() is self.out_of_service and not self.staff.active:
+            self._loop_day = None  # slides that did not fit the old size may fit this one
+            self.apply_schedule()

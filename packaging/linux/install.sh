@@ -10,7 +10,8 @@
 #   /etc/systemd/system/wachtkamer-kiosk.service   under cage on tty1 (default) or in an X session (x11)
 # Before the service is (re)started, every library the bundle links must be found and `kiosk selftest`
 # must pass on this machine; otherwise nothing is started and the script says why.
-# --root DIR installs into DIR instead of / (staging, tests): no apt, no user, no systemctl.
+# --root DIR installs into DIR instead of / (staging, tests): no apt, no user, no selftest as `kiosk`; the
+# unit is enabled offline (systemctl --root), nothing is started.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "$0")" && pwd)"
@@ -122,5 +123,7 @@ if [ "$real" = 1 ]; then
     systemctl enable wachtkamer-kiosk.service >&2
     [ "$session" = x11 ] || systemctl set-default graphical.target >&2
     if [ "$start" = 1 ]; then systemctl restart wachtkamer-kiosk.service; say "started"; fi
+elif command -v systemctl >/dev/null; then
+    systemctl --root="$root" enable wachtkamer-kiosk.service >&2   # offline: the WantedBy= link only
 fi
 say "done: /$APP ($(cat "$root/$APP/install/VERSION" 2>/dev/null || echo 'version unknown'))"

@@ -128,3 +128,33 @@ def test_files_saved_as_utf8_with_a_byte_order_mark_load_as_usual(content_copy: 
     assert not content.errors
     assert content.site.clinic.name == "MindFitPro"
     assert content.slides[0].title["nl"] == "Oxytocine en het contact met je baby"
+
+
+@pytest.mark.parametrize(
+    ("value", "chosen", "words"),
+    [
+        ('"HDMI-1"', "HDMI-1", None),
+        ("2", 2, None),
+        ("0", None, "between 1 and 16"),
+        ("1.5", None, "whole number"),
+        ('"HDMI 1; rm"', None, "not a screen name"),
+        ("true", None, "should be a number"),
+        ("[1]", None, "should be a number"),
+    ],
+)
+def test_the_screen_setting_names_a_screen_or_its_number(
+    content_copy: Path, value: str, chosen: str | int | None, words: str | None
+) -> None:
+    site = content_copy / "site.toml"
+    text = site.read_text(encoding="utf-8").replace(
+        "transition_ms = 450\n", f"transition_ms = 450\nscreen = {value}\n"
+    )
+    site.write_text(text, encoding="utf-8")
+    line = text.splitlines().index(f"screen = {value}") + 1
+    content = load_content(content_copy)
+    assert content.site.kiosk.screen == chosen
+    found = [p for p in problems_for(content.problems, "site.toml") if p.field == "kiosk.screen"]
+    if words is None:
+        assert found == []
+    else:
+        assert len(found) == 1 and words in found[0].message and found[0].line == line, found

@@ -213,9 +213,35 @@ class Kiosk:
         return self.log.read_text(errors="replace").count(text) if self.log.exists() else 0
 
 
-def start_kiosk(display: Display, tmp: Path) -> Iterator[Kiosk]:
-    """`python -m kiosk --content resources/content` on the xcb platform, with its own runtime and log
-    folders; yields once the kiosk says it runs and its window is mapped; ends it with SIGTERM."""
+def frozen_bundle() -> Path | None:
+    """The built kiosk folder: KIOSK_BUNDLE_DIR (CI sets it, and then it must exist), else dist/kiosk when
+    it was built, else None (the frozen-bundle tests skip)."""
+    wanted = os.environ.get("KIOSK_BUNDLE_DIR")
+    folder = Path(wanted) if wanted else ROOT / "dist" / "kiosk"
+    if (folder / "_internal").is_dir() and (folder / "kiosk").is_file():
+        return folder
+    if wanted:
+        pytest.fail(f"KIOSK_BUNDLE_DIR={wanted} is not a built kiosk folder", pytrace=False)
+    return None
+
+
+@pytest.fixture
+def bundle() -> Path:
+    folder = frozen_bundle()
+    if folder is None:
+        pytest.skip("no built kiosk: run `pyinstaller --noconfirm build.spec` (or set KIOSK_BUNDLE_DIR)")
+    return folder
+
+
+def start_kiosk(
+    display: Display,
+    tmp: Path,
+    bundle: Path | None = None,
+    content: Path = DEFAULT_CONTENT,
+    extra_env: dict[str, str] | None = None,
+) -> Iterator[Kiosk]:
+    """The kiosk on the xcb platform (`python -m kiosk`, or the frozen `bundle/kiosk`), with its own runtime
+    and log folders; yields once the kiosk says it runs and its window is mapped; ends it with SIGTERM."""
     session = tmp / "session"
     session.mkdir(mode=0o700)
     env = {
@@ -223,13 +249,10 @@ def start_kiosk(display: Display, tmp: Path) -> Iterator[Kiosk]:
         "QT_QPA_PLATFORM": "xcb",  # the tests' own process runs offscreen
         "XDG_RUNTIME_DIR": str(session),
         "KIOSK_LOG_DIR": str(session),
+        **(extra_env or {}),
     }
-    process = spawn(
-        [sys.executable, "-m", "kiosk", "--content", str(DEFAULT_CONTENT.relative_to(ROOT))],
-        env,
-        tmp / "kiosk.stderr",
-        cwd=ROOT,
-    )
+    program = [str(bundle / "kiosk")] if bundle else [sys.executable, "-m", "kiosk"]
+    process = spawn([*program, "--content", str(content)], env, tmp / "kiosk.stderr", cwd=ROOT)
     kiosk = Kiosk(process, 0, session / "kiosk.log")
     try:
 

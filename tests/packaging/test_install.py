@@ -42,6 +42,7 @@ def test_installs_the_folder_the_content_and_the_unit(tmp_path: Path) -> None:
     unit = (root / "etc/systemd/system/wachtkamer-kiosk.service").read_text()
     assert unit == (UNITS / "wachtkamer-kiosk.service").read_text()
     assert "kiosk selftest --content" in done.stderr
+    assert_enabled(root)
 
 
 def test_an_update_keeps_the_sites_content_unless_asked(tmp_path: Path) -> None:
@@ -84,6 +85,39 @@ def test_the_built_folder_installs_and_passes_its_selftest(bundle_dir: Path, tmp
     )
     assert done.returncode == 0, done.stderr[-3000:]
     assert (root / "opt/wachtkamer-kiosk/_internal/resources/content/site.toml").is_file()
+    assert_enabled(root)
+    for session in ("cage", "x11"):
+        assert (
+            subprocess.run(
+                ["bash", str(INSTALL), str(bundle_dir), "--root", str(root), "--session", session],
+                capture_output=True,
+                env=env,
+            ).returncode
+            == 0
+        )
+        assert_unit_verifies(root)
+
+
+def assert_enabled(root: Path) -> None:
+    """Enabled: graphical.target wants the unit (what `systemctl enable` links), pointing at it."""
+    link = root / "etc/systemd/system/graphical.target.wants/wachtkamer-kiosk.service"
+    assert link.is_symlink() and os.readlink(link) == "/etc/systemd/system/wachtkamer-kiosk.service"
+
+
+def assert_unit_verifies(root: Path) -> None:
+    """`systemd-analyze verify` (no booted systemd needed with --man=no) on the installed unit, its program
+    paths pointed into the scratch root: the syntax, every key, and that each command is executable here."""
+    tool = shutil.which("systemd-analyze")
+    if tool is None:
+        pytest.fail("systemd-analyze (Debian package systemd) is needed to check the units", pytrace=False)
+    unit = (root / "etc/systemd/system/wachtkamer-kiosk.service").read_text()
+    check = root / "check" / "wachtkamer-kiosk.service"
+    check.parent.mkdir(exist_ok=True)
+    check.write_text(unit.replace("/opt/wachtkamer-kiosk/", f"{root}/opt/wachtkamer-kiosk/"))
+    done = subprocess.run(
+        [tool, "verify", "--man=no", "--recursive-errors=no", str(check)], capture_output=True, text=True
+    )
+    assert done.returncode == 0 and not done.stderr.strip(), done.stderr
 
 
 @pytest.mark.parametrize("name", ["wachtkamer-kiosk.service", "wachtkamer-kiosk-x11.service"])
