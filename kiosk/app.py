@@ -80,6 +80,7 @@ def run(content_dir: Path, windowed: bool) -> int:
     window = build_kiosk(content_dir, windowed, watch=True)
     os_stop.window = window
     if os_stop.requested:
+        window.quit_cleanly()  # its slideshow's worker may be rendering: wait for it before exiting
         return 0
     if windowed:
         window.resize(1280, 800)

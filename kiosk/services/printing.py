@@ -16,12 +16,13 @@ import time
 from enum import Enum
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
 from kiosk.content import Content
 from kiosk.content.model import PrinterSettings
-from kiosk.render.handout import A4, paint_on_device
 from kiosk.services.clock import Clock
+
+# QtPrintSupport and the handout (with the QR encoder) are imported where a handout is printed, not here:
+# the kiosk starts without them, and loads them once its first slide is on screen (KioskWindow).
 
 log = logging.getLogger(__name__)
 
@@ -37,8 +38,20 @@ class PrintOutcome(Enum):
     DAILY_LIMIT = "daily limit reached"
 
 
+def load_printing_support() -> None:
+    """Import what printing needs and starting does not: QtPrintSupport, the handout and the QR encoder
+    (also the contact screen's). Imported where used; the kiosk calls this once its first slide is on
+    screen, so neither the start nor the first visitor's handout or QR code waits for them."""
+    import segno  # noqa: F401
+    from PySide6 import QtPrintSupport  # noqa: F401
+
+    from kiosk.render import handout  # noqa: F401
+
+
 def available_printers() -> list[str]:
     """The system's print queues, for a settings screen. It asks CUPS: not something to do per tap."""
+    from PySide6.QtPrintSupport import QPrinterInfo
+
     return QPrinterInfo.availablePrinterNames()
 
 
@@ -51,6 +64,10 @@ def print_handout(content: Content, lang: str, printer_name: str) -> PrintOutcom
     must really be that queue, and a stopped queue or QPainter.begin() failing counts as FAILED.
     A queue that rejects jobs (`cupsreject`) cannot be told apart through Qt: its job is lost silently.
     """
+    from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+
+    from kiosk.render.handout import A4, paint_on_device
+
     names = QPrinterInfo.availablePrinterNames()
     name = printer_name or QPrinterInfo.defaultPrinterName()
     info = QPrinterInfo.printerInfo(name)
