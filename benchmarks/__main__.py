@@ -1,11 +1,13 @@
 """Every benchmark figure, several runs each in fresh processes, as one table with the floor beside it.
 
-    python -m benchmarks              # the full set (about 10 minutes on a 2-core machine)
+    python -m benchmarks              # the full set (about 15 minutes on a 2-core machine)
     python -m benchmarks --quick      # fewer runs and shorter soak/CPU windows: a smoke check
     python -m benchmarks --write      # also rewrite benchmarks/RESULTS.md
 
-The floor is a bare PySide6 window doing the same thing (started, painted, tapped, idle), measured in
-the same run, so a slow machine shows as a slow floor and the ratios stay comparable.
+The floor is a bare PySide6 window doing the same work as the kiosk (started and painted; blending two
+full-screen pixmaps; switching a stacked page and painting it; idle), measured in the same run and the
+same way (the real clock, fresh processes), so a slow machine shows as a slow floor and the ratios stay
+comparable.
 Not part of the test run: timings on shared CI machines are too noisy to fail a build on.
 """
 
@@ -85,20 +87,29 @@ class Settings:
     runs: int
     slow_runs: int
     cpu_seconds: float
+    loop_seconds: float
     transitions: int
     big_folder: Path
+    photo_folder: Path
     scratch: Path
+
+
+CYCLE_S = 148.0  # the default content's attract loop: 11 slides of 12–14 s, each fading in over 450 ms
+SLIDES = 11
+TRANSITION_MS = 450
 
 
 def figures(s: Settings) -> list[Figure]:
     visitors = s.transitions // 20
+    loop = "a whole cycle" if s.loop_seconds >= CYCLE_S else f"{s.loop_seconds:g} s"
     return [
         Figure(
             "start",
             "start to first slide painted",
             "s",
             0.5,
-            "new process, offscreen, default content, 1920×1080; from before the process starts",
+            "new process, offscreen, default content, 1920×1080; from before the process starts until the "
+            "slideshow paints its first slide (not the background it shows while the worker renders it)",
             "empty window painted",
         ),
         Figure("memory", "memory after start", "MB", 120, "peak RSS of those same processes", "empty window"),
@@ -106,33 +117,74 @@ def figures(s: Settings) -> list[Figure]:
             "growth",
             f"memory growth over {s.transitions:,} transitions",
             "MB",
-            5,
-            f"{visitors} signs/contact/idle-reset cycles mixed in; RSS at the end minus RSS after 1,000",
+            2,
+            f"{visitors} signs/contact/idle-reset cycles mixed in, each slide waited for from the worker and "
+            "painted; resident memory now (/proc/self/statm, not the peak) at the end minus after 1,000",
         ),
         Figure(
             "frame",
             "transition frame painted at 1920×1080 (p95)",
             "ms",
             8,
-            "paintEvent time of every frame of 20 real cross-fades",
-            "empty window repainted",
+            "paintEvent time of every frame of 20 real cross-fades; the floor is a bare widget painting "
+            "full-screen pixmap A, then pixmap B at an eased opacity, on a 16 ms timer, at 1920×1080",
+            "two pixmaps blended",
         ),
         Figure(
             "tap",
-            "tap to next screen painted (p95)",
+            "tap to first frame of the new screen (p95)",
             "ms",
             50,
-            "synthesised touch, from the finger lifting to the new screen painted: next slide, signs, "
-            "back, contact, back (×12)",
-            "empty window repainted",
+            "synthesised touch, from the finger lifting to the new screen's first paint: next slide, signs, "
+            "back, contact, back (×12); the floor switches a QStackedLayout page of a full-screen pixmap and "
+            "paints it, or (for the slide) starts the pixmap blend above",
+            "page switched / blend started",
+        ),
+        Figure(
+            "tap_shown",
+            "tap to new screen fully shown (p95)",
+            "ms",
+            TRANSITION_MS + 50,
+            f"the same taps, until the new screen is all there: a slide once its {TRANSITION_MS} ms "
+            "cross-fade has painted its last frame, signs or contact once painted; the floor the same",
+            "same steps, bare",
+        ),
+        Figure(
+            "cpu_loop",
+            "CPU while the attract loop runs",
+            "% core",
+            2.0,
+            f"process CPU time over {loop} of the default content's loop at real speed (a slide change "
+            f"with its {TRANSITION_MS} ms fade every ~13 s), after 2 s of settling; the floor blends two "
+            "full-screen pixmaps as often",
+            "blend as often",
         ),
         Figure(
             "cpu",
             "CPU while one slide stands still",
             "% core",
             1.0,
-            f"process CPU time over {s.cpu_seconds:g} s after 2 s of settling",
+            f"process CPU time over {s.cpu_seconds:g} s after 2 s of settling, the loop paused",
             "empty window",
+        ),
+        Figure(
+            "photo_gap",
+            "6000×4000 photos: longest gap between two frames of a fade",
+            "ms",
+            36,
+            "the default content with a 6000×4000 JPEG on every slide (decoded on the slideshow's worker "
+            "thread); 20 cross-fades while the next slides are decoded; a frame is due every 16 ms, so "
+            "36 ms means a frame waited 20 ms; the floor is the bare pixmap blend",
+            "two pixmaps blended",
+        ),
+        Figure(
+            "photo_tap",
+            "6000×4000 photos: longest tap to first frame of a new slide",
+            "ms",
+            20,
+            "the tap run above on that content: the slowest of its 12 slide changes, from finger lifted to "
+            "the first frame of the fade (the floor: its slowest blend start)",
+            "blend started",
         ),
         Figure(
             "load",
@@ -176,16 +228,41 @@ def measurements(s: Settings) -> list[tuple[int, Callable[[int], list[Run]]]]:
         return {"frame": (p95(probe("frames")["frame_ms"]), p95(probe("frames", "empty")["frame_ms"]))}
 
     def tap() -> Run:
-        return {"tap": (p95(probe("taps")["tap_ms"]), p95(probe("taps", "empty")["tap_ms"]))}
+        kiosk, floor = probe("taps"), probe("taps", "empty")
+        return {
+            "tap": (p95(kiosk["first_ms"]), p95(floor["first_ms"])),
+            "tap_shown": (p95(kiosk["shown_ms"]), p95(floor["shown_ms"])),
+        }
 
-    def idle_cpu(runs: int) -> list[Run]:
-        """Idle processes barely compete for the CPU, so all runs (kiosk and floor) share one window."""
-        with ThreadPoolExecutor(max_workers=2 * runs) as pool:
-            kiosks = [pool.submit(probe, "idle_cpu", "kiosk", seconds=s.cpu_seconds) for _ in range(runs)]
-            floors = [pool.submit(probe, "idle_cpu", "empty", seconds=s.cpu_seconds) for _ in range(runs)]
+    def photos() -> Run:
+        frames, floor = probe("frames", content=str(s.photo_folder)), probe("frames", "empty")
+        taps, floor_taps = probe("taps", content=str(s.photo_folder)), probe("taps", "empty")
+        floor_starts = floor_taps["first_ms"][::5]  # the floor's slide change is the first of its five steps
+        return {
+            "photo_gap": (frames["gap_ms"], floor["gap_ms"]),
+            "photo_tap": (max(taps["slide_first_ms"]), max(floor_starts)),
+        }
+
+    def cpu(runs: int) -> list[Run]:
+        """Both figures run all their processes at once: a kiosk at rest or looping uses ~1 % of a core, so
+        they barely compete; a full loop cycle is 2.5 minutes."""
+        loop = {"seconds": s.loop_seconds, "looping": True, "cycle_s": CYCLE_S / SLIDES}
+        still = {"seconds": s.cpu_seconds}
+        with ThreadPoolExecutor(max_workers=4 * runs) as pool:
+            jobs = {
+                (figure, kind): [pool.submit(probe, "cpu", kind, **options) for _ in range(runs)]
+                for figure, options in (("cpu_loop", loop), ("cpu", still))
+                for kind in ("kiosk", "empty")
+            }
             return [
-                {"cpu": (k.result()["cpu_percent"], f.result()["cpu_percent"])}
-                for k, f in zip(kiosks, floors, strict=True)
+                {
+                    figure: (
+                        jobs[(figure, "kiosk")][n].result()["cpu_percent"],
+                        jobs[(figure, "empty")][n].result()["cpu_percent"],
+                    )
+                    for figure in ("cpu_loop", "cpu")
+                }
+                for n in range(runs)
             ]
 
     def load() -> Run:
@@ -202,7 +279,8 @@ def measurements(s: Settings) -> list[tuple[int, Callable[[int], list[Run]]]]:
         (s.slow_runs, repeat(growth)),
         (s.runs, repeat(frame)),
         (s.runs, repeat(tap)),
-        (s.slow_runs, idle_cpu),
+        (s.slow_runs, repeat(photos)),
+        (s.slow_runs, cpu),
         (s.runs, repeat(load)),
         (s.runs, repeat(validate)),
         (s.runs, repeat(handout)),
@@ -275,11 +353,14 @@ def main() -> int:
         runs=3 if args.quick else 7,
         slow_runs=2 if args.quick else 3,
         cpu_seconds=5.0 if args.quick else 30.0,
+        loop_seconds=20.0 if args.quick else CYCLE_S,
         transitions=2000 if args.quick else 10_000,
         big_folder=scratch / "content-200",
+        photo_folder=scratch / "content-photos",
         scratch=scratch,
     )
     probe("make_folder", folder=str(settings.big_folder))
+    probe("make_photo_folder", folder=str(settings.photo_folder))
     rows = {f.key: f for f in figures(settings)}
     started = time.monotonic()
     for runs, measure in measurements(settings):

@@ -5,9 +5,10 @@ from __future__ import annotations
 import os
 import resource
 import time
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject
 
 # Offscreen on a virtual 4K screen, as the tests: Qt's default 800×600 offscreen screen drops taps outside it.
 SCREEN = Path(__file__).resolve().parent.parent / "tests" / "offscreen-screen.json"
@@ -27,16 +28,18 @@ def peak_rss_mb() -> float:
 
 
 class PaintWatch(QObject):
-    """Notices when a widget gets a paint event; `wait()` returns once it has been painted."""
+    """Notices when a widget gets a paint event (while `when()` holds, if given); `wait()` returns once
+    it has been painted."""
 
-    def __init__(self, widget: QObject) -> None:
+    def __init__(self, widget: QObject, when: Callable[[], bool] | None = None) -> None:
         super().__init__()
         self.painted = False
+        self.when = when
         self.parent_name = widget.objectName() or type(widget).__name__
         widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
+        if event.type() == QEvent.Type.Paint and (self.when is None or self.when()):
             self.painted = True
         return False
 
@@ -46,8 +49,14 @@ class PaintWatch(QObject):
 
     def wait(self, timeout_s: float = 10.0) -> None:
         """Process events until a paint has been delivered (and so has finished)."""
-        deadline = time.monotonic() + timeout_s
-        while not self.painted:
-            if time.monotonic() > deadline:
-                raise TimeoutError(f"{self.parent_name} was not painted within {timeout_s:g} s")
-            QCoreApplication.processEvents()
+        wait_until(lambda: self.painted, timeout_s, f"{self.parent_name} was not painted")
+
+
+def wait_until(done: Callable[[], bool], timeout_s: float = 30.0, what: str = "waited") -> None:
+    """Process events until `done()`. Sleeps until each next event rather than spinning, so a worker
+    thread (the slideshow's) is not starved of Python's GIL by the measuring itself."""
+    deadline = time.monotonic() + timeout_s
+    while not done():
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"{what} within {timeout_s:g} s")
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)

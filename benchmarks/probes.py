@@ -8,6 +8,7 @@ a bare PySide6 window doing the same thing, so each kiosk figure can be given as
 
 from __future__ import annotations
 
+import itertools
 import json
 import shutil
 import sys
@@ -16,45 +17,126 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEasingCurve, QEvent, QEventLoop, QPoint, QSize, Qt, QTimer, QVariantAnimation
-from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPointingDevice
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QPoint, QSize, Qt, QTimer
+from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPixmap, QPointingDevice
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QStackedLayout, QWidget
 
-from benchmarks.common import PaintWatch, peak_rss_mb, rss_mb
+from benchmarks.common import PaintWatch, peak_rss_mb, rss_mb, wait_until
 
 if TYPE_CHECKING:
+    from kiosk.ui.slideshow import SlideShow
     from kiosk.ui.window import KioskWindow
 
 FULL_HD = QSize(1920, 1080)
-STILL = 1000.0  # time scale: a 12 s slide now stands for hours, so nothing moves unless we move it
+TRANSITION_MS = 450  # the default content's transition_ms: the floor fades as long as the kiosk
+FRAME_MS = 16  # the slideshow's frame timer
 
 
 class EmptyWindow(QWidget):
-    """The floor: a window that only fills itself; a tap asks for a repaint."""
+    """The start and still-CPU floor: a window that only fills itself."""
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        QPainter(self).fillRect(self.rect(), QColor("#f6f1ea"))
+
+
+def _full_screen_pixmap(colour: str) -> QPixmap:
+    pixmap = QPixmap(FULL_HD)
+    pixmap.fill(QColor(colour))
+    return pixmap
+
+
+class BlendWindow(QWidget):
+    """The frame floor: what the slideshow does in a fade, bare. It paints full-screen pixmap A, then
+    pixmap B at an eased opacity, on a 16 ms timer, at 1920×1080; a tap starts a fade."""
 
     def __init__(self) -> None:
         super().__init__()
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
+        self.pixmaps = [_full_screen_pixmap("#f6f1ea"), _full_screen_pixmap("#d6e7e4")]
+        self.started: float | None = None
+        self.on_tap: Callable[[], None] = self.fade
         self.paint_ms: list[float] = []
+        self.frames = QTimer(self)
+        self.frames.setTimerType(Qt.TimerType.PreciseTimer)
+        self.frames.setInterval(FRAME_MS)
+        self.frames.timeout.connect(self._frame)
+
+    def fade(self) -> None:
+        self.pixmaps.reverse()
+        self.started = time.perf_counter()
+        self.frames.start()
+        self.update()
+
+    def progress(self) -> float:
+        if self.started is None:
+            return 1.0
+        t = min(1.0, (time.perf_counter() - self.started) * 1000 / TRANSITION_MS)
+        return 2 * t * t if t < 0.5 else 1 - (2 - 2 * t) ** 2 / 2
+
+    def settled(self) -> bool:
+        return self.started is None
+
+    def _frame(self) -> None:
+        if self.progress() >= 1.0:
+            self.frames.stop()
+            self.started = None
+        self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         t0 = time.perf_counter()
-        QPainter(self).fillRect(self.rect(), QColor("#f6f1ea"))
-        self.paint_ms.append((time.perf_counter() - t0) * 1000)
+        painter = QPainter(self)
+        fading = self.started is not None
+        if fading:
+            painter.drawPixmap(0, 0, self.pixmaps[0])
+            painter.setOpacity(self.progress())
+        painter.drawPixmap(0, 0, self.pixmaps[1])
+        painter.end()
+        if fading:
+            self.paint_ms.append((time.perf_counter() - t0) * 1000)
 
     def event(self, event: QEvent) -> bool:
         if event.type() in (QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate):
             event.accept()
             return True
         if event.type() == QEvent.Type.TouchEnd:
-            self.update()
+            self.on_tap()
             return True
         return super().event(event)
 
 
-def _empty_window() -> EmptyWindow:
+class PixmapPage(QWidget):
+    """A page of the tap floor: one full-screen pixmap."""
+
+    def __init__(self, colour: str) -> None:
+        super().__init__()
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
+        self.pixmap = _full_screen_pixmap(colour)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        QPainter(self).drawPixmap(0, 0, self.pixmap)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate):
+            event.accept()
+            return True
+        if event.type() == QEvent.Type.TouchEnd:
+            host = self.parentWidget()
+            layout = host.layout() if host is not None else None
+            assert isinstance(layout, QStackedLayout)
+            layout.setCurrentIndex(1 - layout.currentIndex())
+            return True
+        return super().event(event)
+
+
+def _floor_app() -> None:
     QApplication([])
+
+
+def _empty_window() -> EmptyWindow:
+    _floor_app()
     window = EmptyWindow()
     window.setGeometry(0, 0, FULL_HD.width(), FULL_HD.height())
     return window
@@ -66,12 +148,13 @@ def _app() -> QApplication:
     return create_application()
 
 
-def _kiosk(content: Path | None = None, time_scale: float = STILL, watch: bool = False) -> KioskWindow:
+def _kiosk(content: Path | None = None, watch: bool = False) -> KioskWindow:
+    """The kiosk on the real clock, at 1920×1080."""
     from kiosk.app import build_kiosk
     from kiosk.resources import default_content_dir
 
     _app()
-    window = build_kiosk(content or default_content_dir(), time_scale=time_scale, watch=watch)
+    window = build_kiosk(content or default_content_dir(), watch=watch)
     window.setGeometry(0, 0, FULL_HD.width(), FULL_HD.height())
     return window
 
@@ -82,62 +165,96 @@ def _wait(ms: int) -> None:
     loop.exec()
 
 
+def _slide_painted(show: SlideShow) -> PaintWatch:
+    """Notices a paint of the slideshow showing its current slide (not the background it starts with)."""
+    return PaintWatch(show, when=show.settled)
+
+
 def startup(kind: str) -> dict[str, float]:
-    """From the process's start (the runner's clock) to the first slide painted, and peak memory."""
+    """From the process's start (the runner's clock) to the first slide painted, and memory."""
     if kind == "empty":
         window: QWidget = _empty_window()
-        target = window
+        painted = PaintWatch(window)
     else:
-        window = _kiosk(watch=True)
-        target = window.slideshow
-    painted = PaintWatch(target)
+        kiosk = window = _kiosk(watch=True)
+        painted = _slide_painted(kiosk.slideshow)
     window.show()
     painted.wait()
-    return {"painted_at": time.perf_counter(), "peak_rss_mb": peak_rss_mb()}
+    return {"painted_at": time.perf_counter(), "peak_rss_mb": peak_rss_mb(), "rss_mb": rss_mb()}
 
 
-def _timed_slide_paints() -> list[float]:
-    """Patches the slideshow's paintEvent to record how long each cross-fade frame takes."""
+class FrameLog(QObject):
+    """When each paint of a widget happened, and how long its paintEvent took, while `fading()`."""
+
+    def __init__(self, widget: QWidget, fading: Callable[[], bool]) -> None:
+        super().__init__()
+        self.fading = fading
+        self.times: list[list[float]] = []  # paint start times, one list per fade
+        self.paint_ms: list[float] = []
+        self._started = 0.0
+        self._in_fade = False
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self.fading():
+            if not self._in_fade:
+                self.times.append([])
+                self._in_fade = True
+            self._started = time.perf_counter()
+            self.times[-1].append(self._started)
+        elif event.type() == QEvent.Type.Paint:
+            self._in_fade = False
+        return False
+
+    def painted(self) -> None:
+        if self._started:
+            self.paint_ms.append((time.perf_counter() - self._started) * 1000)
+            self._started = 0.0
+
+    def longest_gap_ms(self) -> float:
+        return max(((b - a) * 1000 for fade in self.times for a, b in itertools.pairwise(fade)), default=0.0)
+
+
+def _timed_paints(widget_type: type[QWidget], log: list[FrameLog]) -> None:
+    """Wraps `widget_type.paintEvent` so the frame log learns when each paint ended."""
+    original = widget_type.paintEvent
+
+    def timed(self: QWidget, event: QPaintEvent) -> None:
+        original(self, event)
+        for frame_log in log:
+            frame_log.painted()
+
+    widget_type.paintEvent = timed  # type: ignore[method-assign]
+
+
+def frames(kind: str, transitions: int = 20, content: str = "") -> dict[str, Any]:
+    """Every frame of real cross-fades at 1920×1080 (a pause between them, as a visitor makes): how long
+    each paint took, and the longest gap between two frames of one fade."""
+    logs: list[FrameLog] = []
+    if kind == "empty":
+        _floor_app()
+        blend = BlendWindow()
+        blend.setGeometry(0, 0, FULL_HD.width(), FULL_HD.height())
+        blend.show()
+        _timed_paints(BlendWindow, logs)
+        logs.append(FrameLog(blend, lambda: blend.started is not None))
+        _wait(300)
+        for _ in range(transitions):
+            blend.fade()
+            _wait(800)
+        return {"frame_ms": logs[0].paint_ms, "gap_ms": logs[0].longest_gap_ms()}
     from kiosk.ui.slideshow import SlideShow
 
-    durations: list[float] = []
-    original = SlideShow.paintEvent
-
-    def timed(self: SlideShow, event: QPaintEvent) -> None:
-        t0 = time.perf_counter()
-        original(self, event)
-        if self.in_transition():
-            durations.append((time.perf_counter() - t0) * 1000)
-
-    SlideShow.paintEvent = timed  # type: ignore[method-assign]
-    return durations
-
-
-def frames(kind: str, transitions: int = 20) -> dict[str, list[float]]:
-    """Paint time of every frame of real cross-fades at 1920×1080, between pauses as a visitor makes."""
-    if kind == "empty":
-        empty = _empty_window()
-        empty.show()
-        _wait(300)
-        fade = QVariantAnimation(empty)
-        fade.setStartValue(0.0)
-        fade.setEndValue(1.0)
-        fade.setDuration(450)
-        fade.setEasingCurve(QEasingCurve.Type.InOutQuad)
-        fade.valueChanged.connect(empty.update)
-        empty.paint_ms.clear()
-        for _ in range(transitions):
-            fade.start()
-            _wait(600)
-        return {"frame_ms": empty.paint_ms}
-    durations = _timed_slide_paints()
-    window = _kiosk()
+    _timed_paints(SlideShow, logs)
+    window = _kiosk(Path(content) if content else None)
+    show = window.slideshow
+    logs.append(FrameLog(show, show.in_transition))
     window.show()
     _wait(500)
     for _ in range(transitions):
-        window.slideshow.next()
-        _wait(800)  # the 450 ms fade, then the slide stands a moment
-    return {"frame_ms": durations}
+        show.next()
+        _wait(800)  # the 450 ms fade, then the slide stands a moment (its neighbours are rendered now)
+    return {"frame_ms": logs[0].paint_ms, "gap_ms": logs[0].longest_gap_ms()}
 
 
 def _tap(target: QWidget, device: QPointingDevice, point: QPoint | None = None) -> float:
@@ -149,24 +266,67 @@ def _tap(target: QWidget, device: QPointingDevice, point: QPoint | None = None) 
     return released
 
 
-def taps(kind: str, rounds: int = 12) -> dict[str, list[float]]:
-    """From a finger lifting to the next screen painted: next slide, signs, contact and back again."""
+class Heartbeat(QObject):
+    """A 2 ms timer on the GUI thread: the longest gap between ticks is the longest the thread was busy."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.last = time.perf_counter()
+        self.longest_ms = 0.0
+        self.timer = QTimer(self)
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.timeout.connect(self._tick)
+        self.timer.start(2)
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.longest_ms = max(self.longest_ms, (now - self.last) * 1000)
+        self.last = now
+
+    def reset(self) -> None:
+        self.last = time.perf_counter()
+
+
+def taps(kind: str, rounds: int = 12, content: str = "") -> dict[str, Any]:
+    """From a finger lifting to the next screen's first frame, and to that screen fully shown (a slide:
+    its cross-fade finished; signs or contact: the page painted): next slide, signs, back, contact, back.
+    The floor does the same five steps: a fade between two full-screen pixmaps and four page switches."""
     device = QTest.createTouchDevice()
-    tap_ms: list[float] = []
+    first_ms: list[float] = []
+    shown_ms: list[float] = []
+    slide_first_ms: list[float] = []  # the slide changes among them
     if kind == "empty":
-        empty = _empty_window()
-        empty.show()
+        _floor_app()
+        host = QWidget()
+        host.setGeometry(0, 0, FULL_HD.width(), FULL_HD.height())
+        stack = QStackedLayout(host)
+        blend, page = BlendWindow(), PixmapPage("#d6e7e4")
+        stack.addWidget(blend)
+        stack.addWidget(page)
+        host.show()
         _wait(300)
-        painted = PaintWatch(empty)
-        for _ in range(rounds * 5):
-            painted.arm()
-            released = _tap(empty, device)
-            painted.wait()
-            tap_ms.append((time.perf_counter() - released) * 1000)
-            _wait(100)
-        return {"tap_ms": tap_ms}
-    window = _kiosk()
+        settled = PaintWatch(blend, when=blend.settled)
+        for _ in range(rounds):
+            for step in range(5):  # a fade, then to the page and back, twice
+                _wait(700)
+                fade = step == 0
+                shown = blend if fade else stack.widget(1 - stack.currentIndex())
+                on_screen = stack.currentWidget()
+                assert shown is not None and on_screen is not None
+                blend.on_tap = blend.fade if fade else lambda: stack.setCurrentIndex(1)
+                first, full = PaintWatch(shown), settled if fade else None
+                settled.arm()
+                released = _tap(blend if fade else on_screen, device)
+                first.wait()
+                first_ms.append((time.perf_counter() - released) * 1000)
+                if full is not None:
+                    full.wait()  # the fade's last frame
+                shown_ms.append((time.perf_counter() - released) * 1000)
+                first.deleteLater()
+        return {"first_ms": first_ms, "shown_ms": shown_ms}
+    window = _kiosk(Path(content) if content else None)
     window.show()
+    heartbeat = Heartbeat()
     _wait(500)
     show = window.slideshow
     _tap(show, device)  # the first tap only stops the loop
@@ -179,6 +339,8 @@ def taps(kind: str, rounds: int = 12) -> dict[str, list[float]]:
         (window.contact.back, None, show),
     ]
     watches = {id(screen): PaintWatch(screen) for _, _, screen in steps}
+    settled = _slide_painted(show)
+    longest_ms = 0.0
     for _ in range(rounds):
         for button, point, screen in steps:
             _wait(700)  # a visitor reads a moment (longer than the 450 ms fade of the last tap)
@@ -187,30 +349,59 @@ def taps(kind: str, rounds: int = 12) -> dict[str, list[float]]:
                 button, point = window.bottom_bar.next, None  # a tap on the signs slide opens the signs
             painted = watches[id(screen)]
             before = (window.pages.currentWidget(), show.index())
+            heartbeat.reset()
             painted.arm()
+            settled.arm()
             released = _tap(button, device, point)
             painted.wait()
-            tap_ms.append((time.perf_counter() - released) * 1000)
+            first_ms.append((time.perf_counter() - released) * 1000)
             assert (window.pages.currentWidget(), show.index()) != before, f"the tap on {button} did nothing"
-    return {"tap_ms": tap_ms}
+            if screen is show:
+                settled.wait()  # the new slide painted with no fade left running
+            if button is show:
+                slide_first_ms.append(first_ms[-1])
+            shown_ms.append((time.perf_counter() - released) * 1000)
+            longest_ms = max(longest_ms, heartbeat.longest_ms)
+            heartbeat.longest_ms = 0.0
+    return {
+        "first_ms": first_ms,
+        "shown_ms": shown_ms,
+        "slide_first_ms": slide_first_ms,
+        "busy_ms": longest_ms,
+    }
 
 
-def idle_cpu(kind: str, seconds: float = 30.0) -> dict[str, float]:
-    """Share of one core used while the screen stands still (after a short settling)."""
+def cpu(kind: str, seconds: float = 30.0, looping: bool = False, cycle_s: float = 0.0) -> dict[str, float]:
+    """Share of one core used over `seconds` after 2 s of settling: the attract loop running at real
+    speed with its fades (`looping`), or one slide standing still. The looping floor fades between two
+    full-screen pixmaps as often as the kiosk changes slides (every `cycle_s` / slides)."""
     if kind == "empty":
-        window: QWidget = _empty_window()
+        if looping:
+            _floor_app()
+            blend = BlendWindow()
+            blend.setGeometry(0, 0, FULL_HD.width(), FULL_HD.height())
+            window: QWidget = blend
+            every = QTimer(blend)
+            every.timeout.connect(blend.fade)
+            every.start(round(cycle_s * 1000))
+        else:
+            window = _empty_window()
     else:
-        window = _kiosk(watch=True)
+        kiosk = _kiosk(watch=True)
+        window = kiosk
+        if not looping:
+            kiosk.slideshow.set_playing(False)
     window.show()
     _wait(2000)
     cpu0, wall0 = time.process_time(), time.perf_counter()
     _wait(round(seconds * 1000))
-    cpu, wall = time.process_time() - cpu0, time.perf_counter() - wall0
-    return {"cpu_percent": 100 * cpu / wall}
+    used, wall = time.process_time() - cpu0, time.perf_counter() - wall0
+    return {"cpu_percent": 100 * used / wall}
 
 
 def soak(kind: str, transitions: int = 10_000, visitors: int = 500) -> dict[str, float]:
-    """Transitions with visitors (signs, contact, idle reset) mixed in; memory after 1,000 and at the end."""
+    """Transitions with visitors (signs, contact, idle reset) mixed in; resident memory (now, not the peak)
+    after 1,000 and at the end. Each transition waits for its slide from the worker and paints it."""
     window = _kiosk()
     window.show()
     show = window.slideshow
@@ -218,6 +409,7 @@ def soak(kind: str, transitions: int = 10_000, visitors: int = 500) -> dict[str,
     after_first_thousand = 0.0
     for i in range(1, transitions + 1):
         show.next()
+        wait_until(lambda: show.is_rendered(show.index()))
         show.repaint()
         if i % every == 0:
             window.take_over()
@@ -239,12 +431,29 @@ def load(kind: str, folder: str = "") -> dict[str, float]:
     _app()
     started = time.perf_counter()
     window = _kiosk(Path(folder))
-    painted = PaintWatch(window.slideshow)
+    painted = _slide_painted(window.slideshow)
     window.show()
     painted.wait()
     seconds = time.perf_counter() - started
     assert len(window.slideshow.slides()) >= 200, "the big folder did not load"
     return {"seconds": seconds}
+
+
+def make_photo_folder(kind: str, folder: str = "") -> dict[str, float]:
+    """The default content with a 6000×4000 JPEG photo (the largest a folder may hold) on every slide."""
+    from kiosk.resources import default_content_dir
+
+    target = Path(folder)
+    shutil.copytree(default_content_dir(), target)
+    slides = sorted((target / "slides").glob("*.md"))
+    for n, slide in enumerate(slides):
+        name = f"photo-{n:02d}.jpg"
+        _photo(n, QSize(6000, 4000)).save(str(target / "images" / name), None, 85)
+        text = slide.read_text(encoding="utf-8")
+        lines = [line for line in text.splitlines() if not line.startswith("illustration")]
+        lines.insert(1, f'illustration = "{name}"')
+        slide.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return {"slides": float(len(slides))}
 
 
 def make_folder(kind: str, folder: str = "", slides: int = 200) -> dict[str, float]:
@@ -288,10 +497,11 @@ PROBES: dict[str, Callable[..., dict[str, Any]]] = {
     "startup": startup,
     "frames": frames,
     "taps": taps,
-    "idle_cpu": idle_cpu,
+    "cpu": cpu,
     "soak": soak,
     "load": load,
     "make_folder": make_folder,
+    "make_photo_folder": make_photo_folder,
 }
 
 

@@ -86,6 +86,7 @@ def run(content_dir: Path, windowed: bool) -> int:
     window = build_kiosk(content_dir, windowed, watch=True)
     os_stop.window = window
     if os_stop.requested:
+        window.quit_cleanly()  # its slideshow's worker may be rendering: wait for it before exiting
         return 0
     window.show_kiosk()
     start_watchdog(window)  # systemd (Type=notify): READY=1 now, WATCHDOG=1 while the GUI thread runs

@@ -74,5 +74,6 @@ def render(window: KioskWindow, screen: str, size: QSize, lang: str | None = Non
     show_screen(window, screen)
     if lang and lang != window.visit.language:
         window.set_language(lang)
+    window.slideshow.current_pixmap()  # rendered now: a picture of the screen does not wait for the worker
     QApplication.processEvents()
     return window.grab()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import segno
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QPainter
 
@@ -11,6 +10,8 @@ QUIET_ZONE = 4  # modules of white around the code, as the QR standard asks
 
 def qr_modules(payload: str) -> list[list[bool]]:
     """The dark/light modules, quiet zone included; error correction at least M (more when it fits free)."""
+    import segno  # here, not at the top: the kiosk starts without it (see KioskWindow.finish_starting)
+
     code = segno.make_qr(payload, error="m", boost_error=True)
     return [[bool(cell) for cell in row] for row in code.matrix_iter(scale=1, border=QUIET_ZONE)]
 

@@ -1,4 +1,7 @@
-"""Draws one slide (illustration, title, text) into a pixmap, laid out for the screen's shape.
+"""Draws one slide (illustration, title, text) into an image, laid out for the screen's shape.
+
+`render_image` only makes QImages, QTextDocuments and QPainters of its own, which Qt allows on any thread:
+the slideshow calls it on its worker thread; `render` gives a pixmap for the GUI thread (staff's preview).
 
 Text is never shrunk far to fit: it may step down a little, and a slide whose text still does not
 fit is reported as not fitting so the slideshow skips it rather than cut it off.
@@ -10,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QFont, QPainter, QPixmap, QTextDocument
+from PySide6.QtGui import QFont, QImage, QPainter, QPixmap, QTextDocument
 
 from kiosk.content import Slide, pick
 from kiosk.render import theme
@@ -59,7 +62,7 @@ def layout_slide(title: str, body: str, size: QSize) -> SlideLayout:
 
 
 class SlideRenderer:
-    """Renders slides to pixmaps once per size and language; the slideshow only blends pixmaps."""
+    """Renders slides to images: the slideshow on a worker thread, blending only on the GUI thread."""
 
     def __init__(self, pictures: PictureCache) -> None:
         self._pictures = pictures
@@ -68,16 +71,21 @@ class SlideRenderer:
         return layout_slide(pick(slide.title, lang), pick(slide.body, lang), size)
 
     def render(self, slide: Slide, lang: str, size: QSize) -> QPixmap:
-        pixmap = QPixmap(size)
-        pixmap.fill(theme.BACKGROUND)
-        painter = QPainter(pixmap)
+        """On the GUI thread, now: for staff's preview, `shot` and `selftest`."""
+        return QPixmap.fromImage(self.render_image(slide, lang, size))
+
+    def render_image(self, slide: Slide, lang: str, size: QSize) -> QImage:
+        """Safe on any thread (one renderer may serve several at once)."""
+        image = QImage(size, QImage.Format.Format_RGB32)
+        image.fill(theme.BACKGROUND)
+        painter = QPainter(image)
         painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         layout = self.layout(slide, lang, size)
         draw_picture(painter, self._pictures, slide.illustration, layout.picture)
         draw_block(painter, layout.title_doc, layout.title.topLeft(), theme.TITLE)
         draw_block(painter, layout.body_doc, layout.body.topLeft(), theme.TEXT)
         painter.end()
-        return pixmap
+        return image
 
 
 def draw_picture(painter: QPainter, pictures: PictureCache, path: Path | None, box: QRectF) -> None:
@@ -91,6 +99,6 @@ def draw_picture(painter: QPainter, pictures: PictureCache, path: Path | None, b
     painter.drawEllipse(halo)
     painter.restore()
     inner = int(diameter * 0.62)
-    pixmap = pictures.get(path, QSize(inner, inner))
-    target = QPointF(halo.center().x() - pixmap.width() / 2, halo.center().y() - pixmap.height() / 2)
-    painter.drawPixmap(target, pixmap)
+    image = pictures.image(path, QSize(inner, inner))
+    target = QPointF(halo.center().x() - image.width() / 2, halo.center().y() - image.height() / 2)
+    painter.drawImage(target, image)

@@ -24,9 +24,11 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from kiosk.content import Content
 from kiosk.content.model import PrinterSettings
-from kiosk.render.handout import A4, handout_pdf, paint_on_device
 from kiosk.services.clock import Clock
 from kiosk.services.cups import Cups, CupsError, Job, JobState, NotSubmitted, Printer, PrinterState
+
+# QtPrintSupport and the handout (with the QR encoder) are imported where a handout is printed, not here:
+# the kiosk starts without them, and loads them once its first slide is on screen (KioskWindow).
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +53,15 @@ class PrintOutcome(Enum):
     TIMED_OUT = "no answer from the printer in time"
     TOO_SOON = "too soon after the previous handout"
     DAILY_LIMIT = "daily limit reached"
+
+
+def load_printing_support() -> None:
+    """Import what printing needs and starting does not: the handout and the QR encoder (also the contact
+    screen's). Imported where used; the kiosk calls this once its first slide is on screen, so neither the
+    start nor the first visitor's handout or QR code waits for them."""
+    import segno  # noqa: F401
+
+    from kiosk.render import handout  # noqa: F401
 
 
 class Spooler:
@@ -91,6 +102,8 @@ def print_handout(
     spooler = spooler or Spooler()
     if IS_WINDOWS:
         return print_with_qt(content, lang, printer_name)
+    from kiosk.render.handout import handout_pdf
+
     deadline = time.monotonic() + spooler.time_limit_s
     pdf = handout_pdf(content, lang)
     return _print_on_cups(spooler, pdf, printer_name, deadline)
@@ -202,6 +215,8 @@ def print_with_qt(content: Content, lang: str, printer_name: str) -> PrintOutcom
     is looked up by name first, the QPrinter must really be that queue, and a printer in an error state or
     QPainter.begin() failing counts as STOPPED or FAILED. Not tested here (no Windows CI)."""
     from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+
+    from kiosk.render.handout import A4, paint_on_device
 
     names = QPrinterInfo.availablePrinterNames()
     name = printer_name or QPrinterInfo.defaultPrinterName()

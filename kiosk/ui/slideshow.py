@@ -1,18 +1,23 @@
 """The slideshow: shows one slide at a time, advances on its own in the loop, cross-fades between slides.
 
-Each slide is rendered once to a pixmap at the widget's size; a transition only blends two cached
-pixmaps, repainted on a frame timer of the kiosk's clock (so a test can step through a fade), which is
-cheap and avoids QGraphicsEffect's pitfalls. Once a slide stands, its neighbours are rendered ahead, so
-neither the loop nor a visitor's tap waits for one.
+Slides are rendered to images on one worker thread (a private QThreadPool of one thread: decoding a
+6000×4000 photo or laying out text never holds up a frame) and handed back by a queued signal; the GUI
+thread only turns an image into a pixmap and blends two pixmaps, repainted on a frame timer of the
+kiosk's clock (so a test can step through a fade). While a slide stands, its neighbours are rendered
+ahead, so neither the loop nor a visitor's tap waits for one. When a slide is asked for before it is
+ready (a visitor paging faster than the worker), the slide on screen stays until it is, then fades over:
+the screen never blanks and the GUI thread never waits. `current_pixmap()` is the one exception, for
+one-off jobs (`shot`, `selftest`, tests): it renders the current slide on the spot if need be.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
-from collections import OrderedDict
+from collections.abc import Callable
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QPainter, QPaintEvent, QPixmap, QResizeEvent
+from PySide6.QtCore import QObject, QSize, Qt, QThreadPool, Signal
+from PySide6.QtGui import QImage, QPainter, QPaintEvent, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from kiosk.content import Slide
@@ -21,9 +26,22 @@ from kiosk.render.slide import SlideRenderer
 from kiosk.services.clock import Clock
 
 log = logging.getLogger(__name__)
-CACHED_PIXMAPS = 3  # the slide shown and the two a tap or the loop can bring next
-PRELOAD_DELAY_MS = 30  # after the slide has been painted, not in the same event-loop turn
 FRAME_MS = 16  # about 60 frames a second while a fade runs; nothing at all while a slide stands
+
+Key = tuple[str, str, int, int]  # slide id, language, width, height
+
+
+class _Courier(QObject):
+    """Carries a rendered image (None: skipped) from the worker thread to the GUI thread: a queued
+    connection, as the signal is emitted on the worker and the receiving slideshow lives on the GUI thread."""
+
+    rendered = Signal(object, object)
+
+
+class _Jobs:
+    """What the worker may still render: replaced whole by the GUI thread, read by the worker."""
+
+    wanted: frozenset[Key] = frozenset()
 
 
 class SlideShow(QWidget):
@@ -31,6 +49,7 @@ class SlideShow(QWidget):
 
     slide_changed = Signal(int)
     slide_skipped = Signal(str, str)  # slide id, reason
+    slide_ready = Signal(int)  # a slide's picture arrived from the worker (its index)
 
     def __init__(
         self,
@@ -49,8 +68,10 @@ class SlideShow(QWidget):
         self._slides: list[Slide] = []
         self._lang = "nl"
         self._index = 0
-        self._previous: QPixmap | None = None
-        self._cache: OrderedDict[tuple[str, str, int, int], QPixmap] = OrderedDict()
+        self._cache: dict[Key, QPixmap] = {}  # the current slide and its two neighbours, once rendered
+        self._front: QPixmap | None = None  # on screen (fading in while a fade runs)
+        self._previous: QPixmap | None = None  # fading out
+        self._animate_when_ready = False
         self._clock = clock
         self._playing = True
         self._advance = clock.timer(self)
@@ -59,8 +80,13 @@ class SlideShow(QWidget):
         self._fade_started: float | None = None  # monotonic seconds, while a fade runs
         self._frames = clock.timer(self, FRAME_MS, single_shot=False)
         self._frames.timeout.connect(self._next_frame)
-        self._preload = clock.timer(self, PRELOAD_DELAY_MS)
-        self._preload.timeout.connect(self._render_neighbours)
+        self._worker = QThreadPool(self)
+        self._worker.setMaxThreadCount(1)
+        self._jobs = _Jobs()
+        self._stopped = False  # the kiosk is closing: nothing more for the worker
+        self._asked: set[Key] = set()  # handed to the worker and not back yet
+        self._courier = _Courier(self)
+        self._courier.rendered.connect(self._on_rendered)
 
     # -- what is shown -------------------------------------------------------------------------
     def set_slides(self, slides: list[Slide], lang: str) -> None:
@@ -68,6 +94,7 @@ class SlideShow(QWidget):
 
         Fitting and rendering are redone only when the slides, language or size changed: every idle reset
         passes the same slides again, and a folder of 200 slides would otherwise be laid out each time.
+        Until the new rendering arrives, the slide on screen stays (in the old language, say).
         """
         current = self.current_slide()
         fitted_for = (list(slides), lang, self._render_size())
@@ -76,12 +103,13 @@ class SlideShow(QWidget):
             self._candidates, self._lang = fitted_for[0], lang
             self._slides = [s for s in self._candidates if self._fits(s, lang)]
             self._cache.clear()
+        if not self._slides:
+            self._front = None
         ids = [s.id for s in self._slides]
         self._index = ids.index(current.id) if current and current.id in ids else 0
-        self._previous = None
+        self._stop_fade()
         self._restart_timer()
-        self._preload.start()
-        self.update()
+        self._present(animate=False)
 
     def forget_rendered(self) -> None:
         """The content folder was (re)loaded: a picture may have changed under the same name."""
@@ -120,16 +148,10 @@ class SlideShow(QWidget):
             return
         index %= len(self._slides)
         if index != self._index:
-            self._previous = self._pixmap(self._index) if animate and self._transition_s > 0 else None
             self._index = index
-            if self._previous is not None:
-                self._fade_started = self._clock.monotonic()
-                self._frames.start()
             self.slide_changed.emit(index)
         self._restart_timer()
-        if not self.in_transition():
-            self._preload.start()
-        self.update()
+        self._present(animate)
 
     def set_playing(self, playing: bool) -> None:
         """Playing: advance on each slide's own duration. Paused: the visitor pages by hand.
@@ -148,6 +170,27 @@ class SlideShow(QWidget):
         if self._playing and slide is not None and len(self._slides) > 1:
             self._advance.start(max(1, round(slide.duration_s * 1000)))
 
+    def _present(self, animate: bool) -> None:
+        """Bring the current slide on screen (fading over when asked) once its pixmap is there; ask the
+        worker for it and its neighbours, and let go of pixmaps no step can bring next."""
+        self._ask_worker()
+        pixmap = self._cache.get(self._key(self._index)) if self._slides else None
+        if pixmap is None:
+            self._animate_when_ready = self._animate_when_ready or animate
+            self.update()  # the slide on screen stays until the worker delivers (or nothing, at the start)
+            return
+        self._animate_when_ready = False
+        if pixmap is not self._front:
+            fade = animate and self._transition_s > 0 and self._front is not None
+            self._previous = self._front if fade else None
+            self._front = pixmap
+            if fade:
+                self._fade_started = self._clock.monotonic()
+                self._frames.start()
+            else:
+                self._stop_fade()
+        self.update()
+
     def fade_progress(self) -> float:
         """0 → 1 through a fade, eased in and out (1 when none runs)."""
         if self._fade_started is None:
@@ -157,57 +200,111 @@ class SlideShow(QWidget):
 
     def _next_frame(self) -> None:
         if self.fade_progress() >= 1.0:
-            self._end_fade()
-        else:
-            self.update()
+            self._stop_fade()
+        self.update()
 
-    def _end_fade(self) -> None:
+    def _stop_fade(self) -> None:
         self._frames.stop()
         self._fade_started = None
         self._previous = None
-        self._preload.start()
-        self.update()
-
-    def _render_neighbours(self) -> None:
-        """The next and the previous slide, rendered while this one stands (the current one stays cached)."""
-        if not self._slides or not self.isVisible() or self.in_transition():
-            return
-        for offset in (1, -1):
-            self._pixmap((self._index + offset) % len(self._slides))
-        self._pixmap(self._index)  # most recently used: never the one evicted
-
-    # -- painting ------------------------------------------------------------------------------
-    def _render_size(self) -> QSize:
-        size = self.size()
-        return size if size.width() > 100 and size.height() > 100 else QSize(1920, 830)
-
-    def _pixmap(self, index: int) -> QPixmap:
-        slide = self._slides[index]
-        size = self._render_size()
-        key = (slide.id, self._lang, size.width(), size.height())
-        if key not in self._cache:
-            self._cache[key] = self.renderer.render(slide, self._lang, size)
-            while len(self._cache) > CACHED_PIXMAPS:
-                self._cache.popitem(last=False)
-        self._cache.move_to_end(key)
-        return self._cache[key]
 
     def in_transition(self) -> bool:
         return self._previous is not None and self._fade_started is not None
 
-    def current_pixmap(self) -> QPixmap | None:
-        return self._pixmap(self._index) if self._slides else None
+    def settled(self) -> bool:
+        """The current slide is fully on screen: rendered, and no fade running."""
+        return (
+            bool(self._slides)
+            and self._front is not None
+            and self._front is self._cache.get(self._key(self._index))
+            and not self.in_transition()
+        )
 
+    def is_rendered(self, index: int) -> bool:
+        return bool(self._slides) and self._key(index % len(self._slides)) in self._cache
+
+    # -- rendering on the worker ---------------------------------------------------------------
+    def _render_size(self) -> QSize:
+        size = self.size()
+        return size if size.width() > 100 and size.height() > 100 else QSize(1920, 830)
+
+    def _key(self, index: int) -> Key:
+        size = self._render_size()
+        return (self._slides[index].id, self._lang, size.width(), size.height())
+
+    def _wanted(self) -> list[int]:
+        """The current slide first, then the two a tap or the loop can bring next."""
+        count = len(self._slides)
+        return list(dict.fromkeys(i % count for i in (self._index, self._index + 1, self._index - 1)))
+
+    def _ask_worker(self) -> None:
+        """Hand the worker whatever of the current slide and its neighbours is not rendered or asked for
+        yet, and let go of pixmaps no step can bring next. A job for a slide the visitor has paged past
+        by the time the worker gets to it is skipped."""
+        wanted = {self._key(i): i for i in self._wanted()} if self._slides and not self._stopped else {}
+        for key in [k for k in self._cache if k not in wanted]:
+            del self._cache[key]
+        self._jobs.wanted = frozenset(wanted)
+        for key, index in wanted.items():
+            if key not in self._cache and key not in self._asked:
+                self._asked.add(key)
+                priority = 1 if index == self._index else 0
+                self._worker.start(self._render_job(key, self._slides[index]), priority)
+
+    def _render_job(self, key: Key, slide: Slide) -> Callable[[], None]:
+        renderer, jobs, courier = self.renderer, self._jobs, self._courier
+
+        def job() -> None:  # on the worker thread: touches nothing of the slideshow's but these three
+            image = (
+                renderer.render_image(slide, key[1], QSize(key[2], key[3])) if key in jobs.wanted else None
+            )
+            with contextlib.suppress(RuntimeError):  # the slideshow was deleted meanwhile
+                courier.rendered.emit(key, image)
+
+        return job
+
+    def _on_rendered(self, key: Key, image: QImage | None) -> None:
+        self._asked.discard(key)
+        wanted = {self._key(i): i for i in self._wanted()} if self._slides else {}
+        if key not in wanted or key in self._cache:
+            return  # paged past, or the content, language or size changed meanwhile
+        if image is None:  # skipped, yet wanted again since: ask once more
+            self._ask_worker()
+            return
+        self._cache[key] = QPixmap.fromImage(image)
+        if wanted[key] == self._index:
+            self._present(self._animate_when_ready)
+        self.slide_ready.emit(wanted[key])
+
+    def stop_rendering(self) -> None:
+        """Skip whatever is queued and wait for the slide being rendered: the kiosk is closing."""
+        self._stopped = True
+        self._jobs.wanted = frozenset()
+        self._worker.waitForDone()
+
+    def current_pixmap(self) -> QPixmap | None:
+        """The current slide's pixmap, rendered here and now if the worker has not delivered it yet, and
+        put on screen: for one-off jobs (`shot`, `selftest`, tests), never used by the running loop."""
+        if not self._slides:
+            return None
+        key = self._key(self._index)
+        if key not in self._cache:
+            self._cache[key] = self.renderer.render(
+                self._slides[self._index], self._lang, self._render_size()
+            )
+            self._present(self._animate_when_ready)
+        return self._cache[key]
+
+    # -- painting ------------------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        if not self._slides:
+        if self._front is None or not self._slides:
             painter.fillRect(self.rect(), theme.BACKGROUND)
             return
-        current = self._pixmap(self._index)
         if self._previous is not None and self.in_transition():
             painter.drawPixmap(0, 0, self._previous)
             painter.setOpacity(self.fade_progress())
-        painter.drawPixmap(0, 0, current)
+        painter.drawPixmap(0, 0, self._front)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

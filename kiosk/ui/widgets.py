@@ -135,18 +135,21 @@ class QrView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._modules: list[list[bool]] = []
+        self._modules: list[list[bool]] | None = []  # None: not encoded yet
         self.payload = ""
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
 
     def set_payload(self, payload: str) -> None:
-        if payload != self.payload or not self._modules:  # a language switch keeps the same code
-            self._modules = qr_modules(payload) if payload else []
+        """Encoded when first painted, not here: the kiosk sets the contact details while it starts."""
+        if payload != self.payload:  # a language switch keeps the same code
+            self._modules = None
         self.payload = payload
         self.setVisible(bool(payload))
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        if self._modules is None:
+            self._modules = qr_modules(self.payload) if self.payload else []
         if not self._modules:
             return
         painter = QPainter(self)

@@ -24,7 +24,7 @@ from kiosk.resources import resource
 from kiosk.services.clock import Clock
 from kiosk.services.content_store import ContentStore
 from kiosk.services.display_power import DisplayPower, backend_for
-from kiosk.services.printing import HandoutPrinter, PrintOutcome
+from kiosk.services.printing import HandoutPrinter, PrintOutcome, load_printing_support
 from kiosk.services.visit import Screen, Visit
 from kiosk.ui.contact import ContactScreen
 from kiosk.ui.controls import BottomBar, TopBar
@@ -115,6 +115,8 @@ class KioskWindow(QWidget):
         if printer is not None:
             printer.print_finished.connect(self._print_finished)
         self.slideshow.slide_changed.connect(self._show_position)
+        self.slideshow.slide_ready.connect(self._first_slide_ready)
+        self._started = False
         self.idle.idle_timed_out.connect(self.reset_to_loop)
         self.staff.pad_opened.connect(self.take_over)
         self.staff.closed.connect(self.reset_to_loop)
@@ -145,6 +147,13 @@ class KioskWindow(QWidget):
         else:
             self.resize(1280, 800)
             self.show()
+
+    def _first_slide_ready(self) -> None:
+        """Once the first slide is on screen (the zero delay lets its paint go first), load what the
+        start did not need, so that a visitor's first QR code or handout does not wait for it either."""
+        if not self._started:
+            self._started = True
+            self.clock.single_shot(0, self, load_printing_support)
 
     # -- content -------------------------------------------------------------------------------
     def show_content(self, content: Content) -> None:
@@ -350,6 +359,7 @@ class KioskWindow(QWidget):
         self.display_power.wake_on_exit()
         self.quit_for_maintenance = for_maintenance
         self._may_close = True
+        self.slideshow.stop_rendering()
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import build_kiosk, create_application
+from kiosk.ui.slideshow import SlideShow
 from kiosk.ui.window import KioskWindow
 from tests.conftest import DEFAULT_CONTENT
 from tests.fake_clock import FakeClock
@@ -51,6 +52,12 @@ def make_kiosk(qtbot: QtBot, fake_clock: FakeClock) -> Iterator[Callable[..., Ki
 
 def centre_of(widget: QWidget, x_fraction: float = 0.5) -> QPoint:
     return QPoint(round(widget.width() * x_fraction), widget.height() // 2)
+
+
+def wait_rendered(qtbot: QtBot, show: SlideShow, *indices: int) -> None:
+    """Wait until the slideshow's worker thread has rendered these slides. This waits on that thread, in
+    real time, not on the kiosk's timers: the fake clock does not move meanwhile."""
+    qtbot.waitUntil(lambda: all(show.is_rendered(index) for index in indices), timeout=10_000)
 
 
 def advance(clock: FakeClock, seconds: float) -> None:

@@ -7,11 +7,12 @@ from collections.abc import Callable
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
 
 from kiosk.ui.gestures import Gesture, classify
 from kiosk.ui.window import KioskWindow
 from tests.fake_clock import FakeClock
-from tests.ui.conftest import advance, centre_of
+from tests.ui.conftest import advance, centre_of, wait_rendered
 
 MakeKiosk = Callable[..., KioskWindow]
 
@@ -32,9 +33,12 @@ def test_loop_advances_on_each_slides_duration(make_kiosk: MakeKiosk, fake_clock
     assert kiosk.bottom_bar.hint.isVisible()
 
 
-def test_a_slide_cross_fades_into_the_next(make_kiosk: MakeKiosk, fake_clock: FakeClock) -> None:
+def test_a_slide_cross_fades_into_the_next(
+    qtbot: QtBot, make_kiosk: MakeKiosk, fake_clock: FakeClock
+) -> None:
     kiosk = make_kiosk()
     show = kiosk.slideshow
+    wait_rendered(qtbot, show, 0, 1)  # the next slide is rendered ahead, on the worker thread
     advance(fake_clock, show.slides()[0].duration_s)
     assert show.in_transition() and show.fade_progress() < 0.1
     advance(fake_clock, kiosk.content.site.kiosk.transition_ms / 2000)

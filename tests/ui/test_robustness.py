@@ -16,7 +16,7 @@ from kiosk.render.pictures import PictureCache
 from kiosk.ui.window import KioskWindow
 from tests.conftest import FIXTURES
 from tests.fake_clock import FakeClock
-from tests.ui.conftest import advance
+from tests.ui.conftest import advance, wait_rendered
 
 MakeKiosk = Callable[..., KioskWindow]
 
@@ -98,9 +98,10 @@ def test_the_log_file_records_the_content_load(tmp_path: Path, monkeypatch: pyte
     assert "unknown slide kind 'video'" in text
 
 
-def test_cross_fade_blends_the_two_slides(make_kiosk: MakeKiosk, fake_clock: FakeClock) -> None:
+def test_cross_fade_blends_the_two_slides(qtbot: QtBot, make_kiosk: MakeKiosk, fake_clock: FakeClock) -> None:
     kiosk = make_kiosk()
     show = kiosk.slideshow
+    wait_rendered(qtbot, show, 0, 1)  # the next slide is rendered ahead, on the worker thread
     before = show.current_pixmap().toImage()  # type: ignore[union-attr]
     show.show_index(1)
     advance(fake_clock, kiosk.content.site.kiosk.transition_ms / 2000)  # half-way: look at one frame
