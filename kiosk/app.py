@@ -85,8 +85,8 @@ def run(content_dir: Path, windowed: bool) -> int:
     os_stop = _OsStopRequest(app)  # before anything slow: a SIGTERM during start-up also ends cleanly
     window = build_kiosk(content_dir, windowed, watch=True)
     os_stop.window = window
-    if os_stop.requested:
-        window.quit_cleanly()  # its slideshow's worker may be rendering: wait for it before exiting
+    if os_stop.requested:  # during start-up: close what was built (the slideshow's worker may be rendering)
+        os_stop.close()
         return 0
     window.show_kiosk()
     start_watchdog(window)  # systemd (Type=notify): READY=1 now, WATCHDOG=1 while the GUI thread runs
@@ -97,11 +97,14 @@ def run(content_dir: Path, windowed: bool) -> int:
 
 
 class _OsStopRequest:
-    """SIGTERM/SIGINT end the kiosk cleanly. Python runs its handler only when the interpreter gets control,
-    so the signal also writes to a socket that Qt's event loop watches, which wakes it up."""
+    """SIGTERM/SIGINT end the kiosk cleanly. Python runs a signal handler between any two steps of whatever
+    the GUI thread is doing (halfway through writing a log line, say), so the handler only notes the signal;
+    the signal also writes to a socket that Qt's event loop watches, and the closing happens there, as an
+    ordinary event."""
 
     def __init__(self, app: QApplication) -> None:
-        self.requested = False
+        self.signum: int | None = None
+        self._closing = False
         self.window: KioskWindow | None = None
         self._reader, self._writer = socket.socketpair()
         self._reader.setblocking(False)
@@ -112,13 +115,25 @@ class _OsStopRequest:
         signal.signal(signal.SIGTERM, self._stop)
         signal.signal(signal.SIGINT, self._stop)
 
+    @property
+    def requested(self) -> bool:
+        return self.signum is not None
+
+    def _stop(self, signum: int, _frame: object) -> None:
+        self.signum = signum  # nothing more here: see the class's docstring
+
     def _drain(self) -> None:
         with contextlib.suppress(OSError):
             self._reader.recv(64)
+        if self.requested:
+            self.close()
 
-    def _stop(self, signum: int, _frame: object) -> None:
-        log.info("signal %d received: closing", signum)
-        self.requested = True
+    def close(self) -> None:
+        """On the event loop (or before it started): close the window, its worker and the application."""
+        if self._closing:
+            return
+        self._closing = True
+        log.info("signal %d received: closing", self.signum)
         if self.window is not None:
             self.window.quit_cleanly()
         QCoreApplication.quit()

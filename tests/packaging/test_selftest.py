@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLibraryInfo, QPointF, QRectF, QSize
-from PySide6.QtGui import QColor, QImage, QPainter, QPixmap, QTextDocument
+from PySide6.QtGui import QColor, QImage, QPainter, QTextDocument
 from pytestqt.qtbot import QtBot
 
 from kiosk import selftest
@@ -94,12 +94,12 @@ def one_size(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.mark.usefixtures("one_size")
 def test_a_blank_slide_fails_the_selftest(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
-    def blank(self: SlideRenderer, slide: object, lang: str, size: QSize) -> QPixmap:
-        pixmap = QPixmap(size)
-        pixmap.fill(theme.BACKGROUND)
-        return pixmap
+    def blank(self: SlideRenderer, slide: object, lang: str, size: QSize) -> QImage:
+        image = QImage(size, QImage.Format.Format_RGB32)
+        image.fill(theme.BACKGROUND)
+        return image
 
-    monkeypatch.setattr(SlideRenderer, "render", blank)
+    monkeypatch.setattr(SlideRenderer, "render_image", blank)  # on the worker thread and on demand alike
     create_application()
     window = build_kiosk(DEFAULT_CONTENT, windowed=True)
     qtbot.addWidget(window)
