@@ -26,8 +26,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import tomlkit
-
 from kiosk.content.files import OUTSIDE_FOLDER, inside_folder
 from kiosk.content.loader import FRONT_MATTER_FENCE, load_content, split_front_matter
 from kiosk.content.model import Content, Problem
@@ -62,6 +60,8 @@ class SiteChange:
         return SITE_FILE
 
     def new_text(self, folder: Path) -> str:
+        import tomlkit  # only when staff save: the kiosk starts without it
+
         path = folder / SITE_FILE
         document = tomlkit.parse(path.read_text(encoding="utf-8")) if path.exists() else tomlkit.document()
         _apply(document, self.values)
@@ -89,6 +89,8 @@ class SlideChange:
         if split is None:
             raise _RefusedError(Problem(self.file, "has no settings block (between +++ lines) to edit"))
         front, old_body, _ = split
+        import tomlkit  # only when staff save: the kiosk starts without it
+
         document = tomlkit.parse(front)
         _apply(document, self.settings)
         body = old_body if self.body is None else self.body.strip()
@@ -299,6 +301,8 @@ def _fingerprint(path: Path) -> str | None:
 
 
 def _apply(document: Any, changes: Mapping[str, Any]) -> None:
+    import tomlkit
+
     for dotted, value in changes.items():
         *tables, key = dotted.split(".")
         table = document

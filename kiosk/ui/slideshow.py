@@ -17,7 +17,7 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QSize, Qt, QThreadPool, Signal
-from PySide6.QtGui import QImage, QPainter, QPaintEvent, QPixmap, QResizeEvent
+from PySide6.QtGui import QImage, QPainter, QPaintEvent, QPixmap, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QWidget
 
 from kiosk.content import Slide
@@ -245,6 +245,11 @@ class SlideShow(QWidget):
         for key in [k for k in self._cache if k not in wanted]:
             del self._cache[key]
         self._jobs.wanted = frozenset(wanted)
+        if not self.isVisible():
+            return  # not on screen yet (its size may not be final): asked again when shown
+        current = self._key(self._index) if self._slides else None
+        if current in wanted and current not in self._cache:
+            wanted = {current: self._index}  # the slide on screen first; its neighbours once it is there
         for key, index in wanted.items():
             if key not in self._cache and key not in self._asked:
                 self._asked.add(key)
@@ -274,6 +279,7 @@ class SlideShow(QWidget):
         self._cache[key] = QPixmap.fromImage(image)
         if wanted[key] == self._index:
             self._present(self._animate_when_ready)
+            self._ask_worker()  # now its neighbours
         self.slide_ready.emit(wanted[key])
 
     def stop_rendering(self) -> None:
@@ -305,6 +311,10 @@ class SlideShow(QWidget):
             painter.drawPixmap(0, 0, self._previous)
             painter.setOpacity(self.fade_progress())
         painter.drawPixmap(0, 0, self._front)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._ask_worker()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QStackedLayout, QWidget
@@ -23,7 +24,9 @@ from kiosk.services.pin import PinGuard
 from kiosk.services.printing import HandoutPrinter, available_printers
 from kiosk.ui.idle import IdleWatch
 from kiosk.ui.staff_login import CornerHold, PinPad
-from kiosk.ui.staff_screen import StaffScreen
+
+if TYPE_CHECKING:
+    from kiosk.ui.staff_screen import StaffScreen
 
 
 class StaffMode(QObject):
@@ -75,6 +78,8 @@ class StaffMode(QObject):
     def screen(self) -> StaffScreen:
         """Built the first time staff come in: most days nobody does, and it costs a third of start-up."""
         if self._screen is None:
+            from kiosk.ui.staff_screen import StaffScreen  # imported here too: most days nobody comes in
+
             screen = StaffScreen(self._renderer)
             screen.left.connect(self.closed)
             screen.quit_requested.connect(self.quit_requested)

@@ -38,6 +38,7 @@ from kiosk.ui.staff_mode import StaffMode
 
 log = logging.getLogger(__name__)
 SCHEDULE_CHECK_MS = 30_000  # opening hours, and slides whose date range starts or ends today
+LOAD_LATER_MS = 2000  # after the first slide: long before a visitor could reach the contact screen
 BACK_ON_TOP_MS = 1000  # no tug of war with a window manager that is still arranging its windows
 
 
@@ -149,11 +150,12 @@ class KioskWindow(QWidget):
             self.show()
 
     def _first_slide_ready(self) -> None:
-        """Once the first slide is on screen (the zero delay lets its paint go first), load what the
-        start did not need, so that a visitor's first QR code or handout does not wait for it either."""
+        """A moment after the first slide is on screen, load what the start did not need (the QR encoder,
+        the handout), so that neither the first slide nor a visitor's first QR code waits for it. Not at
+        once: Qt paints at low priority, and a zero delay would load them before the first paint."""
         if not self._started:
             self._started = True
-            self.clock.single_shot(0, self, load_printing_support)
+            self.clock.single_shot(LOAD_LATER_MS, self, load_printing_support)
 
     # -- content -------------------------------------------------------------------------------
     def show_content(self, content: Content) -> None:
