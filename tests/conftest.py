@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -37,8 +39,17 @@ DEFAULT_CONTENT = ROOT / "resources" / "content"
 
 
 @pytest.fixture(autouse=True)
-def _logs_in_tmp(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _logs_in_tmp(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Each test logs into its own folder; handlers a test's `main()` added (on a stderr that pytest closes
+    after the test) are taken off again, so no later test writes to a closed stream."""
     monkeypatch.setenv("KIOSK_LOG_DIR", str(tmp_path_factory.mktemp("logs")))
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    yield
+    for handler in [h for h in root.handlers if h not in handlers]:
+        root.removeHandler(handler)
+        handler.close()
+    root.setLevel(level)
 
 
 @pytest.fixture
