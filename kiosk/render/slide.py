@@ -33,8 +33,8 @@ class SlideLayout:
     body_doc: QTextDocument
 
 
-def layout_slide(title: str, body: str, size: QSize) -> SlideLayout:
-    """Where the picture and the text go on a canvas of `size`; pure geometry plus text measuring."""
+def _boxes(size: QSize) -> tuple[QRectF, QRectF]:
+    """The picture's box and the text column on a canvas of `size`: they depend on the shape alone."""
     m = theme.Metrics.for_size(size)
     w, h, pad = size.width(), size.height(), m.margin
     if m.portrait:
@@ -44,6 +44,13 @@ def layout_slide(title: str, body: str, size: QSize) -> SlideLayout:
         side = min(w * 0.36, h - 2 * pad)
         picture = QRectF(pad * 1.5, (h - side) / 2, side, side)
         column = QRectF(picture.right() + pad * 1.5, pad, w - picture.right() - pad * 3, h - 2 * pad)
+    return picture, column
+
+
+def layout_slide(title: str, body: str, size: QSize) -> SlideLayout:
+    """Where the picture and the text go on a canvas of `size`; pure geometry plus text measuring."""
+    m = theme.Metrics.for_size(size)
+    picture, column = _boxes(size)
     gap = m.px(36)
     for step in FIT_STEPS:
         title_doc = text_block(
@@ -74,8 +81,16 @@ class SlideRenderer:
         """On the GUI thread, now: for staff's preview, `shot` and `selftest`."""
         return QPixmap.fromImage(self.render_image(slide, lang, size))
 
+    def decode_picture(self, slide: Slide, size: QSize) -> None:
+        """Decode a photo (JPEG, PNG) at the size the slide shows it, into the picture cache. Safe on a
+        worker thread: it uses no QObject, so it cannot deadlock with the GUI thread over the interpreter's
+        lock (text layout and SVG drawing do: they connect signals inside Qt, and stay on the GUI thread)."""
+        path = slide.illustration
+        if path is not None and path.suffix.lower() != ".svg":
+            self._pictures.image(path, _picture_size(_boxes(size)[0]))
+
     def render_image(self, slide: Slide, lang: str, size: QSize) -> QImage:
-        """Safe on any thread (one renderer may serve several at once)."""
+        """On the GUI thread; with the photo decoded ahead (`decode_picture`), a few milliseconds."""
         image = QImage(size, QImage.Format.Format_RGB32)
         image.fill(theme.BACKGROUND)
         painter = QPainter(image)
@@ -88,6 +103,12 @@ class SlideRenderer:
         return image
 
 
+def _picture_size(box: QRectF) -> QSize:
+    """The picture inside its halo: 62 % of the halo's diameter, the box's short side."""
+    inner = int(min(box.width(), box.height()) * 0.62)
+    return QSize(inner, inner)
+
+
 def draw_picture(painter: QPainter, pictures: PictureCache, path: Path | None, box: QRectF) -> None:
     """The illustration centred on a soft round halo: one consistent frame for every picture."""
     diameter = min(box.width(), box.height())
@@ -98,7 +119,6 @@ def draw_picture(painter: QPainter, pictures: PictureCache, path: Path | None, b
     painter.setBrush(theme.HALO)
     painter.drawEllipse(halo)
     painter.restore()
-    inner = int(diameter * 0.62)
-    image = pictures.image(path, QSize(inner, inner))
+    image = pictures.image(path, _picture_size(box))
     target = QPointF(halo.center().x() - image.width() / 2, halo.center().y() - image.height() / 2)
     painter.drawImage(target, image)

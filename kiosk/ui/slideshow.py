@@ -1,10 +1,11 @@
 """The slideshow: shows one slide at a time, advances on its own in the loop, cross-fades between slides.
 
-Slides are rendered to images on one worker thread (a private QThreadPool of one thread: decoding a
-6000×4000 photo or laying out text never holds up a frame) and handed back by a queued signal; the GUI
-thread only turns an image into a pixmap and blends two pixmaps, repainted on a frame timer of the
-kiosk's clock (so a test can step through a fade). While a slide stands, its neighbours are rendered
-ahead, so neither the loop nor a visitor's tap waits for one. When a slide is asked for before it is
+A slide's photo is decoded on one worker thread (a private QThreadPool of one thread: decoding a
+6000×4000 photo never holds up a frame); a queued signal says it is ready, and the GUI thread then draws
+the slide (text layout must stay here: inside Qt it connects signals, and a worker doing that while
+holding Python's lock can deadlock with the GUI thread) and blends two pixmaps, repainted on a frame
+timer of the kiosk's clock (so a test can step through a fade). While a slide stands, its neighbours are
+rendered ahead, so neither the loop nor a visitor's tap waits for one. When a slide is asked for before it is
 ready (a visitor paging faster than the worker), the slide on screen stays until it is, then fades over:
 the screen never blanks and the GUI thread never waits. `current_pixmap()` is the one exception, for
 one-off jobs (`shot`, `selftest`, tests): it renders the current slide on the spot if need be.
@@ -17,7 +18,7 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QSize, Qt, QThreadPool, Signal
-from PySide6.QtGui import QImage, QPainter, QPaintEvent, QPixmap, QResizeEvent, QShowEvent
+from PySide6.QtGui import QPainter, QPaintEvent, QPixmap, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QWidget
 
 from kiosk.content import Slide
@@ -32,10 +33,10 @@ Key = tuple[str, str, int, int]  # slide id, language, width, height
 
 
 class _Courier(QObject):
-    """Carries a rendered image (None: skipped) from the worker thread to the GUI thread: a queued
-    connection, as the signal is emitted on the worker and the receiving slideshow lives on the GUI thread."""
+    """Tells the GUI thread that a slide's photo is decoded (or skipped): a queued connection, as the signal
+    is emitted on the worker and the receiving slideshow lives on the GUI thread."""
 
-    rendered = Signal(object, object)
+    rendered = Signal(object, bool)  # key, decoded (False: skipped, no longer wanted)
 
 
 class _Jobs:
@@ -260,23 +261,25 @@ class SlideShow(QWidget):
         renderer, jobs, courier = self.renderer, self._jobs, self._courier
 
         def job() -> None:  # on the worker thread: touches nothing of the slideshow's but these three
-            image = (
-                renderer.render_image(slide, key[1], QSize(key[2], key[3])) if key in jobs.wanted else None
-            )
+            wanted = key in jobs.wanted
+            if wanted:
+                renderer.decode_picture(slide, QSize(key[2], key[3]))
             with contextlib.suppress(RuntimeError):  # the slideshow was deleted meanwhile
-                courier.rendered.emit(key, image)
+                courier.rendered.emit(key, wanted)
 
         return job
 
-    def _on_rendered(self, key: Key, image: QImage | None) -> None:
+    def _on_rendered(self, key: Key, decoded: bool) -> None:
+        """The worker decoded the slide's photo: draw the slide here (text layout stays on this thread)."""
         self._asked.discard(key)
         wanted = {self._key(i): i for i in self._wanted()} if self._slides else {}
         if key not in wanted or key in self._cache:
             return  # paged past, or the content, language or size changed meanwhile
-        if image is None:  # skipped, yet wanted again since: ask once more
+        if not decoded:  # skipped, yet wanted again since: ask once more
             self._ask_worker()
             return
-        self._cache[key] = QPixmap.fromImage(image)
+        slide = self._slides[wanted[key]]
+        self._cache[key] = QPixmap.fromImage(self.renderer.render_image(slide, key[1], QSize(key[2], key[3])))
         if wanted[key] == self._index:
             self._present(self._animate_when_ready)
             self._ask_worker()  # now its neighbours
