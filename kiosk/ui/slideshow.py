@@ -86,6 +86,7 @@ class SlideShow(QWidget):
         self._jobs = _Jobs()
         self._stopped = False  # the kiosk is closing: nothing more for the worker
         self._asked: set[Key] = set()  # handed to the worker and not back yet
+        self._draw_after_fade: set[Key] = set()  # neighbours whose photo is decoded, drawn once a fade ends
         self._courier = _Courier(self)
         self._courier.rendered.connect(self._on_rendered)
 
@@ -208,6 +209,9 @@ class SlideShow(QWidget):
         self._frames.stop()
         self._fade_started = None
         self._previous = None
+        waiting, self._draw_after_fade = self._draw_after_fade, set()
+        for key in waiting:
+            self._on_rendered(key, True)
 
     def in_transition(self) -> bool:
         return self._previous is not None and self._fade_started is not None
@@ -277,6 +281,9 @@ class SlideShow(QWidget):
             return  # paged past, or the content, language or size changed meanwhile
         if not decoded:  # skipped, yet wanted again since: ask once more
             self._ask_worker()
+            return
+        if wanted[key] != self._index and self.in_transition():
+            self._draw_after_fade.add(key)  # drawing a neighbour now would hold up a frame of the fade
             return
         slide = self._slides[wanted[key]]
         self._cache[key] = QPixmap.fromImage(self.renderer.render_image(slide, key[1], QSize(key[2], key[3])))
