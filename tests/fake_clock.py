@@ -114,11 +114,3 @@ class FakeClock(Clock):
         live = [t for t in list(self._timers) if shiboken6.isValid(t) and t._due is not None]
         due = [t for t in live if t._due is not None and t._due <= end]
         return min(due, key=lambda t: (t._due, t._order)) if due else None
-
-    def pending(self) -> list[tuple[float, str]]:
-        """Seconds until each active timer fires, with its parent's class: for a test's failure message."""
-        return sorted(
-            (round((t._due or 0) - self._seconds, 3), type(t.parent()).__name__)
-            for t in list(self._timers)
-            if shiboken6.isValid(t) and t._due is not None
-        )

@@ -126,7 +126,6 @@ class StaffScreen(QWidget):
         self.setObjectName("staff")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self._renderer = renderer
-        self._content: Content | None = None
         self.banner = text_label("banner", self.tr("Medewerkersmodus"))
         self.banner.setProperty("role", "banner")
         self.message = text_label("message")
@@ -177,7 +176,6 @@ class StaffScreen(QWidget):
         self.keyboard.setVisible(typing)
 
     def set_content(self, content: Content, printers: list[str], today: dt.date) -> None:
-        self._content = content
         self.slides.set_content(content, today)
         self.contact.set_content(content)
         self.kiosk.set_content(content, printers)
