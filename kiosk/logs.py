@@ -23,6 +23,16 @@ def log_dir() -> Path:
     return Path(state) / APP_DIR_NAME
 
 
+def state_dir() -> Path:
+    """Where the kiosk keeps what must survive a restart but is not content: `$KIOSK_STATE_DIR`, else the log folder.
+
+    Never anything about a visitor.
+    """
+    if os.environ.get("KIOSK_STATE_DIR"):
+        return Path(os.environ["KIOSK_STATE_DIR"])
+    return log_dir()
+
+
 def setup_logging(to_file: bool = True, level: int = logging.INFO) -> Path | None:
     """Configure the root logger once; returns the log file, or None when only stderr is used."""
     root = logging.getLogger()
