@@ -87,6 +87,7 @@ class SlideShow(QWidget):
         self._stopped = False  # the kiosk is closing: nothing more for the worker
         self._asked: set[Key] = set()  # handed to the worker and not back yet
         self._draw_after_fade: set[Key] = set()  # neighbours whose photo is decoded, drawn once a fade ends
+        self._neighbours_after_paint = False  # the current slide is drawn: neighbours once it is on screen
         self._courier = _Courier(self)
         self._courier.rendered.connect(self._on_rendered)
 
@@ -289,7 +290,7 @@ class SlideShow(QWidget):
         self._cache[key] = QPixmap.fromImage(self.renderer.render_image(slide, key[1], QSize(key[2], key[3])))
         if wanted[key] == self._index:
             self._present(self._animate_when_ready)
-            self._ask_worker()  # now its neighbours
+            self._neighbours_after_paint = True  # drawing them first would hold up this slide's first paint
         self.slide_ready.emit(wanted[key])
 
     def stop_rendering(self) -> None:
@@ -321,6 +322,9 @@ class SlideShow(QWidget):
             painter.drawPixmap(0, 0, self._previous)
             painter.setOpacity(self.fade_progress())
         painter.drawPixmap(0, 0, self._front)
+        if self._neighbours_after_paint:
+            self._neighbours_after_paint = False
+            self._ask_worker()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtGui import QPainter, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.render import theme
@@ -97,6 +97,7 @@ class FittedScreen(QWidget):
         super().__init__(parent)
         self.outer = QVBoxLayout(self)
         self._fit: tuple[theme.Metrics, QSize] | None = None
+        self._fit_when_shown = False
 
     def fit_to(self, m: theme.Metrics, size: QSize) -> None:
         self.outer.setContentsMargins(m.margin, m.px(24), m.margin, m.margin)
@@ -105,9 +106,24 @@ class FittedScreen(QWidget):
         self._refit()
 
     def _refit(self) -> None:
-        """Text changes (another card, another language) can change what fits: measure again."""
-        if self._fit is not None:
-            fit_text(self, [self.outer], *self._fit)
+        """Text changes (another card, another language) can change what fits: measure again.
+
+        A hidden screen is measured when it is shown: the kiosk sets every screen's content while it starts,
+        and measuring (restyling at each text size) is most of the cost of a screen nobody sees yet.
+        """
+        if self._fit is None:
+            return
+        if not self.isVisible():
+            self._fit_when_shown = True
+            return
+        self._fit_when_shown = False
+        fit_text(self, [self.outer], *self._fit)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._fit_when_shown:
+            self._refit()
+            self.outer.activate()  # laid out at the fitted size before the first paint
+        super().showEvent(event)
 
 
 class PictureView(QWidget):

@@ -11,13 +11,15 @@ from pathlib import Path
 import pytest
 import zxingcpp
 from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QFontInfo
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel
 
 from kiosk.content.qr import qr_payload
+from kiosk.render import theme
 from kiosk.ui.contact import ContactScreen
 from kiosk.ui.signs import SignsScreen
-from kiosk.ui.widgets import needed_height
+from kiosk.ui.widgets import FIT_SCALES, needed_height
 from kiosk.ui.window import KioskWindow
 from tests.fake_clock import FakeClock
 from tests.ui.conftest import advance, centre_of
@@ -177,8 +179,10 @@ def test_signs_and_contact_screens_fit_without_cutting_text(
     assert kiosk.size() == size
     assert needed_height(page.outer, size.width()) <= size.height()
     window = kiosk.rect()
+    smallest = theme.Metrics.for_size(size).button_px * FIT_SCALES[-1]  # readable from two metres
     for label in page.findChildren(QLabel):
         if label.isVisible() and label.text():
+            assert QFontInfo(label.font()).pixelSize() >= smallest - 1, label.text()[:30]
             placed = label.rect().translated(label.mapTo(kiosk, label.rect().topLeft()))
             assert window.contains(placed), (label.text()[:30], placed)
             assert label.height() >= label.heightForWidth(label.width()) - 1, label.text()[:30]
