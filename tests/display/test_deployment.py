@@ -3,8 +3,9 @@
 - X with no window manager (Xvfb alone, as xinit + the kiosk) and X under Openbox: the window covers the
   whole 1920×1080 screen, a slide's text and picture are on it, and a tap (xdotool) brings the controls.
 - cage, the Wayland kiosk compositor, headless (wlroots' headless backend, pixman renderer), as a normal
-  user, the kiosk on Qt's wayland platform; the screenshot is grim's. Nothing can tap there: Debian 12's
-  cage (0.1.4) offers no virtual-pointer protocol and the headless backend has no input devices.
+  user, the kiosk on Qt's wayland platform; the screenshot is grim's. Nothing can tap a Wayland client there:
+  Debian 12's cage (0.1.4) offers no virtual-pointer protocol and the headless backend has no input devices.
+  So the tap is checked with the kiosk as an X client of cage's Xwayland (xdotool's XTEST click).
 - "dark" outside opening hours on X: DPMS asked with xset and confirmed with `xset q`; Xvfb has no DPMS
   extension, so there the kiosk must say so and paint black, and with an xset that answers as a real
   X server's does (Monitor is Off/On) the display is put to sleep and a tap wakes it.
@@ -244,7 +245,9 @@ def frozen_bundle_or_skip() -> Path:
 
 
 class Cage:
-    def __init__(self, kiosk: Path, user: pwd.struct_passwd, portrait: bool) -> None:
+    def __init__(
+        self, kiosk: Path, user: pwd.struct_passwd, portrait: bool, platform: str = "wayland"
+    ) -> None:
         self.user = user
         self.runtime = Path(tempfile.mkdtemp(prefix="kiosk-cage-run-"))
         os.chown(self.runtime, user.pw_uid, user.pw_gid)
@@ -257,7 +260,7 @@ class Cage:
             "WLR_BACKENDS": "headless",
             "WLR_LIBINPUT_NO_DEVICES": "1",
             "WLR_RENDERER": "pixman",
-            "QT_QPA_PLATFORM": "wayland",
+            "QT_QPA_PLATFORM": platform,
             "KIOSK_LOG_DIR": str(self.runtime),
         }
         self.process = spawn(
@@ -288,6 +291,29 @@ class Cage:
         assert done.returncode == 0, done.stderr.decode(errors="replace")
         shutil.copyfile(shot, keep)
         return keep
+
+    def xwayland_display(self) -> str | None:
+        """The ":N" of the Xwayland server cage started for its X clients (in cage's session), if any."""
+        for entry in Path("/proc").iterdir():
+            if not entry.name.isdigit():
+                continue
+            try:
+                command = (entry / "cmdline").read_bytes().split(b"\0")
+                session = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[3])
+            except (OSError, IndexError, ValueError):
+                continue
+            if session == self.process.pid and Path(command[0].decode()).name == "Xwayland":
+                return command[1].decode()
+        return None
+
+    def tap(self, x: int, y: int) -> None:
+        """A click through Xwayland's XTEST: reaches X clients only, which is why the kiosk runs on xcb here."""
+        display = self.xwayland_display()
+        assert display, "cage started no Xwayland"
+        env = {"PATH": "/usr/bin:/bin", "DISPLAY": display, "HOME": str(self.runtime)}
+        command = [*self._as_user(), "xdotool", "mousemove", str(x), str(y), "click", "1"]
+        done = subprocess.run(command, env=env, capture_output=True, timeout=10)
+        assert done.returncode == 0, done.stderr.decode(errors="replace")
 
     def stop(self) -> None:
         if self.process.poll() is None:
@@ -320,5 +346,35 @@ def test_frozen_kiosk_fills_cage(
         log = cage.log_text()
         assert "skipping slide" not in log, log
         assert "not its screen's size" not in log, log
+    finally:
+        cage.stop()
+
+
+def test_frozen_kiosk_under_cage_takes_a_tap_through_xwayland(
+    cage_bundle: tuple[Path, pwd.struct_passwd], tmp_path: Path
+) -> None:
+    """cage offers no way to send a Wayland client input; its Xwayland takes XTEST clicks for X clients. So
+    the kiosk runs here as an X client of cage (Qt's xcb platform, as a site without the wayland plugin would):
+    it fills the output, shows a slide, and a tap brings the visitor's controls."""
+    kiosk, user = cage_bundle
+    cage = Cage(kiosk, user, portrait=True, platform="xcb")
+    size = CAGE_PORTRAIT
+    try:
+        wait_for("the kiosk runs under cage on Xwayland", cage.running, timeout=30)
+        filling = f"window {size[0]}×{size[1]}, filling screen XWAYLAND0"
+        wait_for(f"the kiosk logs '{filling}'", lambda: filling in cage.log_text(), timeout=10)
+        shot = poll_shot(
+            lambda: cage.screenshot(tmp_path / "cage-x.png"),
+            lambda shot: slide_problems(shot, size),
+            "under cage (Xwayland) the slide is not on the whole output",
+        )
+        before = controls_share(shot)
+        cage.tap(size[0] // 2, size[1] // 2)
+        poll_shot(
+            lambda: cage.screenshot(tmp_path / "cage-x-tapped.png"),
+            lambda shot: [] if controls_share(shot) > before + 0.01 else [f"controls {controls_share(shot):.1%}"],
+            "under cage (Xwayland): no 'Volgende ›' button after a tap",
+        )
+        assert "skipping slide" not in cage.log_text()
     finally:
         cage.stop()
