@@ -307,7 +307,7 @@ class Cage:
         return None
 
     def tap(self, x: int, y: int) -> None:
-        """A click through Xwayland's XTEST: reaches X clients only, which is why the kiosk runs on xcb here."""
+        """A click through Xwayland's XTEST: it reaches X clients only, so the kiosk runs on xcb for it."""
         display = self.xwayland_display()
         assert display, "cage started no Xwayland"
         env = {"PATH": "/usr/bin:/bin", "DISPLAY": display, "HOME": str(self.runtime)}
@@ -353,9 +353,9 @@ def test_frozen_kiosk_fills_cage(
 def test_frozen_kiosk_under_cage_takes_a_tap_through_xwayland(
     cage_bundle: tuple[Path, pwd.struct_passwd], tmp_path: Path
 ) -> None:
-    """cage offers no way to send a Wayland client input; its Xwayland takes XTEST clicks for X clients. So
-    the kiosk runs here as an X client of cage (Qt's xcb platform, as a site without the wayland plugin would):
-    it fills the output, shows a slide, and a tap brings the visitor's controls."""
+    """cage offers no way to send a Wayland client input; its Xwayland takes XTEST clicks for X clients.
+    So the kiosk runs here as an X client of cage (Qt's xcb platform): it fills the output, shows a slide,
+    and a tap brings the visitor's controls."""
     kiosk, user = cage_bundle
     cage = Cage(kiosk, user, portrait=True, platform="xcb")
     size = CAGE_PORTRAIT
@@ -372,7 +372,9 @@ def test_frozen_kiosk_under_cage_takes_a_tap_through_xwayland(
         cage.tap(size[0] // 2, size[1] // 2)
         poll_shot(
             lambda: cage.screenshot(tmp_path / "cage-x-tapped.png"),
-            lambda shot: [] if controls_share(shot) > before + 0.01 else [f"controls {controls_share(shot):.1%}"],
+            lambda shot: (
+                [] if controls_share(shot) > before + 0.01 else [f"controls {controls_share(shot):.0%}"]
+            ),
             "under cage (Xwayland): no 'Volgende ›' button after a tap",
         )
         assert "skipping slide" not in cage.log_text()
