@@ -10,8 +10,9 @@
 #   /etc/systemd/system/wachtkamer-kiosk.service   under cage on tty1 (default) or in an X session (x11)
 # Before the service is (re)started, every library the bundle links must be found and `kiosk selftest`
 # must pass on this machine; otherwise nothing is started and the script says why.
-# --root DIR installs into DIR instead of / (staging, tests): no apt, no user, no selftest as `kiosk`; the
-# unit is enabled offline (systemctl --root), nothing is started.
+# --root DIR installs into DIR instead of / (an image being prepared, tests): no apt, no selftest as `kiosk`;
+# the `kiosk` user is made in DIR's own user database (when run as root), the unit is enabled offline
+# (systemctl --root), nothing is started.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "$0")" && pwd)"
@@ -31,7 +32,7 @@ while [ $# -gt 0 ]; do
     --no-apt) apt=0 ;;
     --no-start) start=0 ;;
     --root) root="${2:-}"; shift ;;
-    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     -*) die "unknown option $1 (see --help)" ;;
     *) bundle="$1" ;;
     esac
@@ -75,11 +76,27 @@ missing=$(find "$work" -type f \( -name '*.so' -o -name '*.so.*' -o -name kiosk 
     || true)
 [ -z "$missing" ] || die "libraries not found: $(echo $missing); install the packages in runtime-packages.txt"
 
-# 4. The user the kiosk runs as; it owns the site's content so that staff mode can save.
-if [ "$real" = 1 ] && ! getent passwd "$USER_NAME" >/dev/null; then
-    useradd --system --home-dir "/$STATE" --create-home --shell /usr/sbin/nologin \
-        --comment "Wachtkamer kiosk" "$USER_NAME"
-    say "created system user $USER_NAME"
+# 4. The user the kiosk runs as; it owns the site's content so that staff mode can save. With --root, it is
+#    made in DIR's own /etc/passwd (useradd --root), not on this machine.
+has_user() {
+    if [ "$real" = 1 ]; then getent passwd "$USER_NAME" >/dev/null
+    else grep -q "^$USER_NAME:" "$root/etc/passwd" 2>/dev/null; fi
+}
+if ! has_user; then
+    if [ "$real" = 1 ]; then
+        useradd --system --user-group --home-dir "/$STATE" --create-home --shell /usr/sbin/nologin \
+            --comment "Wachtkamer kiosk" "$USER_NAME"
+        say "created system user $USER_NAME"
+    elif [ "$(id -u)" = 0 ]; then
+        mkdir -p "$root/etc"
+        for db in passwd group; do [ -e "$root/etc/$db" ] || : >"$root/etc/$db"; done
+        for db in shadow gshadow; do [ -e "$root/etc/$db" ] || install -m 640 /dev/null "$root/etc/$db"; done
+        useradd --root "$root" --system --user-group --home-dir "/$STATE" --shell /usr/sbin/nologin \
+            --comment "Wachtkamer kiosk" "$USER_NAME" 2> >(grep -v "missing or non-executable shell" >&2)
+        say "created system user $USER_NAME in $root"
+    else
+        say "not run as root: the $USER_NAME user is not made in $root"
+    fi
 fi
 if [ "$real" = 1 ]; then
     for group in video render input; do
@@ -106,7 +123,11 @@ if [ "$new_content" = 1 ]; then
 else
     say "kept the site's content in /$STATE/content (--replace-content takes the bundle's)"
 fi
-[ "$real" = 0 ] || chown -R "$USER_NAME:$USER_NAME" "$root/$STATE"
+if [ "$real" = 1 ]; then
+    chown -R "$USER_NAME:$USER_NAME" "$root/$STATE"
+elif has_user && [ "$(id -u)" = 0 ]; then   # by number: DIR's user is not this machine's
+    chown -R "$(awk -F: -v u="$USER_NAME" '$1 == u {print $3 ":" $4}' "$root/etc/passwd")" "$root/$STATE"
+fi
 if [ -d "$root/$APP" ]; then
     rm -rf "$root/$APP.old" && mv "$root/$APP" "$root/$APP.old"
 fi

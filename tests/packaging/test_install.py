@@ -1,4 +1,4 @@
-"""packaging/linux/install.sh into a scratch root (--root: no apt, no user, no systemctl), and the units."""
+"""packaging/linux/install.sh into a scratch root (--root: no apt, the user made in that root), and the units."""
 
 from __future__ import annotations
 
@@ -43,6 +43,14 @@ def test_installs_the_folder_the_content_and_the_unit(tmp_path: Path) -> None:
     assert unit == (UNITS / "wachtkamer-kiosk.service").read_text()
     assert "kiosk selftest --content" in done.stderr
     assert_enabled(root)
+    if os.geteuid() == 0:  # CI: the kiosk user is made in the scratch root's own database, once
+        assert install(fake_bundle(tmp_path / "again"), "--root", root).returncode == 0
+        users = [line.split(":") for line in (root / "etc/passwd").read_text().splitlines()]
+        (kiosk,) = [u for u in users if u[0] == "kiosk"]
+        assert kiosk[5:] == ["/var/lib/wachtkamer-kiosk", "/usr/sbin/nologin"]
+        assert any(g.split(":")[0] == "kiosk" for g in (root / "etc/group").read_text().splitlines())
+        content = root / "var/lib/wachtkamer-kiosk/content"
+        assert (content / "site.toml").stat().st_uid == int(kiosk[2])  # staff mode can save
 
 
 def test_an_update_keeps_the_sites_content_unless_asked(tmp_path: Path) -> None:
