@@ -73,7 +73,7 @@ def test_with_the_controls_an_arrow_on_each_side_shows_where_a_tap_pages(
         return sum(colour == theme.ACCENT.rgb() for colour in memoryview(part.constBits()).cast("I"))
 
     boxes = [box.toAlignedRect() for box in show.arrow_boxes()]
-    for index, slide in enumerate(show.slides()):  # in a margin, clear of every slide's text and code
+    for slide in show.slides():  # in a margin, clear of every slide's text and code
         layout = show.renderer.layout(slide, "nl", show.size())
         parts = [layout.title, layout.body, layout.picture, *([layout.corner.code] if layout.corner else [])]
         assert not any(box.intersects(part.toAlignedRect()) for box in boxes for part in parts), slide.id
