@@ -82,6 +82,15 @@ class Fields:
             return default
         return float(value)
 
+    def flag(self, key: str, default: bool) -> bool:
+        value = self._get(key)
+        if value is None:
+            return default
+        if not isinstance(value, bool):
+            self.report(key, f"should be true or false (no quotes), not {_shown(value)}")
+            return default
+        return value
+
     def date(self, key: str) -> dt.date | None:
         value = self._get(key)
         if value is None:

@@ -29,11 +29,19 @@ from kiosk.content.model import (
 from kiosk.content.site import load_site
 
 SLIDE_FILE = re.compile(r"^(?P<id>[A-Za-z0-9_\-]+)\.(?P<lang>[a-z]{2})\.md$")
-SLIDE_KINDS = ("article", "signs")
+SLIDE_KINDS = ("article", "signs", "contact")
 FRONT_MATTER_FENCE = "+++"
 WORDS_ADVISED = 60
 WORDS_MAX = 90
 TITLE_MAX_CHARS = 70
+BUTTON_MAX_CHARS = 40
+# Reading pace: a tired or non-native reader needs about half a second a word (120 words a minute); a set
+# duration under 0.35 s a word (170 a minute) is warned about. A contact slide stands long enough to take
+# a phone out of a bag and scan its code.
+SECONDS_PER_WORD = 0.5
+MIN_SECONDS_PER_WORD = 0.35
+MIN_DURATION_S = 8.0
+CONTACT_MIN_DURATION_S = 15.0
 
 
 def load_content(folder: Path, overlay: Overlay | None = None) -> Content:
@@ -226,7 +234,6 @@ def _load_slide(
     if kind not in SLIDE_KINDS:
         source.report("kind", f"unknown slide kind '{kind}'; use one of {', '.join(SLIDE_KINDS)}")
         return None
-    duration = source.number("duration", 12, 3, 600)
     illustration = _illustration(folder, source, "illustration")
     shown_from, shown_until = source.date("shown_from"), source.date("shown_until")
     if shown_from and shown_until and shown_until < shown_from:
@@ -235,6 +242,14 @@ def _load_slide(
         lang: f.text_value("title", required=True, max_chars=TITLE_MAX_CHARS) for lang, f in parsed.items()
     }
     signs = _signs_part(folder, parsed) if kind == "signs" else None
+    button = (
+        {lang: f.text_value("button", max_chars=BUTTON_MAX_CHARS) for lang, f in parsed.items()}
+        if kind == "signs"
+        else {}
+    )
+    duration = _duration(
+        source, kind, max(count_words(title.get(lang, "") + " " + bodies[lang]) for lang in parsed)
+    )
     for fields in parsed.values():
         fields.warn_unknown()
     if kind == "article" and not bodies.get(SOURCE_LANGUAGE):
@@ -252,7 +267,28 @@ def _load_slide(
         shown_from=shown_from,
         shown_until=shown_until,
         signs=signs,
+        button={lang: text for lang, text in button.items() if text},
     )
+
+
+def count_words(text: str) -> int:
+    return len(re.findall(r"\w+", text))
+
+
+def _duration(source: Fields, kind: str, words: int) -> float:
+    """The slide's own `duration`, or the time its words take to read; a set duration that leaves less
+    than MIN_SECONDS_PER_WORD a word is warned about (it is still used: staff may mean it)."""
+    floor = CONTACT_MIN_DURATION_S if kind == "contact" else MIN_DURATION_S
+    reading = float(min(600, max(floor, round(words * SECONDS_PER_WORD))))
+    duration = source.number("duration", reading, 3, 600)
+    if "duration" in source.data and duration < words * MIN_SECONDS_PER_WORD:
+        source.report(
+            "duration",
+            f"{duration:g} seconds is short for {words} words (under {MIN_SECONDS_PER_WORD:g} s a word); "
+            f"leave it out to get {reading:g} seconds, about {SECONDS_PER_WORD:g} s a word",
+            Severity.WARNING,
+        )
+    return duration
 
 
 def _only_picture_errors(new: list[Problem]) -> bool:
@@ -261,7 +297,7 @@ def _only_picture_errors(new: list[Problem]) -> bool:
 
 
 def _check_body(name: str, body: str, body_line: int, problems: list[Problem]) -> None:
-    words = len(re.findall(r"\w+", body))
+    words = count_words(body)
     if words > WORDS_MAX:
         problems.append(
             Problem(

@@ -60,7 +60,7 @@ class SignsPart:
 @dataclass(frozen=True)
 class Slide:
     id: str
-    kind: str  # "article" or "signs"
+    kind: str  # "article", "signs" or "contact" (the clinic's details and QR code, from site.toml)
     duration_s: float
     title: Localized
     body: Localized  # Markdown
@@ -70,6 +70,7 @@ class Slide:
     shown_until: dt.date | None = None
     signs: SignsPart | None = None
     hidden: bool = False
+    button: Localized = field(default_factory=dict)  # a signs slide's button label; empty: the kiosk's own
 
     def is_shown_on(self, day: dt.date) -> bool:
         return (self.shown_from is None or self.shown_from <= day) and (
@@ -124,6 +125,8 @@ class KioskSettings:
     # Which screen the kiosk fills on a machine with several: its name ("HDMI-1") or its number (1 = the
     # first); None: the primary screen.
     screen: str | int | None = None
+    # A small QR code of the contact details in a corner of every slide, for visitors who will not touch.
+    corner_qr: bool = True
 
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")

@@ -154,6 +154,7 @@ def _kiosk_settings(table: Fields) -> KioskSettings:
         idle_timeout_s=table.number("idle_timeout", 60, 10, 3600),
         transition_ms=int(table.number("transition_ms", 400, 0, 2000)),
         screen=_screen(table),
+        corner_qr=table.flag("corner_qr", True),
     )
     table.warn_unknown()
     return settings

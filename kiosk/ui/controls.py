@@ -91,7 +91,8 @@ class TopBar(QWidget):
 
 
 class BottomBar(QWidget):
-    """Previous / position / next for a visitor; in the loop a quiet hint that the screen can be touched."""
+    """Previous / position / next for a visitor; in the loop an invitation, in body-sized text, that says
+    what a tap does."""
 
     previous_requested = Signal()
     next_requested = Signal()
@@ -100,20 +101,23 @@ class BottomBar(QWidget):
         super().__init__(parent)
         self.previous = big_button(self.tr("‹ Vorige"), "previous")
         self.next = big_button(self.tr("Volgende ›"), "next", primary=True)
-        self.hint = text_label("hint", self.tr("Tik op het scherm om zelf te lezen"))
+        self.hint = text_label("invite", self.tr("Tik op het scherm om zelf te bladeren"))
         self.dots = PositionDots()
+        self._portrait = False
         self.previous.clicked.connect(self.previous_requested)
         self.next.clicked.connect(self.next_requested)
         self.row = row = QHBoxLayout(self)
         row.addWidget(self.previous)
-        row.addWidget(self.hint)
-        row.addStretch(1)
+        row.addWidget(self.hint, 1)  # in the loop it takes the row (wrapping only when it must)
+        row.addStretch(0)
         row.addWidget(self.dots)
-        row.addStretch(1)
+        row.addStretch(0)
         row.addWidget(self.next)
 
     def apply_metrics(self, m: theme.Metrics) -> None:
         self.setStyleSheet(screen_style(m))
+        self._portrait = m.portrait
+        self.set_interactive(self.next.isVisibleTo(self))
         self.row.setContentsMargins(m.margin, 0, m.margin, m.px(32))
         self.dots.set_dot_size(m.px(16))
         self.setFixedHeight(m.touch_target + m.px(32))
@@ -125,3 +129,4 @@ class BottomBar(QWidget):
         self.previous.setVisible(interactive)
         self.next.setVisible(interactive)
         self.hint.setVisible(not interactive)
+        self.dots.setVisible(interactive or not self._portrait)  # a narrow screen: the invitation has the row

@@ -51,6 +51,8 @@ class TouchTracker(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind == QEvent.Type.TouchBegin and isinstance(event, QTouchEvent) and event.points():
+            if self._widget.childAt(event.points()[0].position().toPoint()) is not None:
+                return False  # a button on the widget: left to Qt, which presses it as with a mouse
             self._touching = True
             self._begin(event.points()[0].position(), event.timestamp())
             event.accept()

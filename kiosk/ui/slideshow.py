@@ -9,6 +9,9 @@ rendered ahead, so neither the loop nor a visitor's tap waits for one. When a sl
 ready (a visitor paging faster than the worker), the slide on screen stays until it is, then fades over:
 the screen never blanks and the GUI thread never waits. `current_pixmap()` is the one exception, for
 one-off jobs (`shot`, `selftest`, tests): it renders the current slide on the spot if need be.
+
+On top of the pixmaps: the signs slide's real "Bekijk de signalen" button, in the row its layout keeps
+free, and, while a visitor pages by hand, a quiet arrow in each side margin: a tap on that half pages.
 """
 
 from __future__ import annotations
@@ -17,14 +20,15 @@ import contextlib
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QSize, Qt, QThreadPool, Signal
-from PySide6.QtGui import QPainter, QPaintEvent, QPixmap, QResizeEvent, QShowEvent
+from PySide6.QtCore import QObject, QPointF, QRectF, QSize, Qt, QThreadPool, Signal
+from PySide6.QtGui import QPainter, QPaintEvent, QPen, QPixmap, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QWidget
 
-from kiosk.content import Slide
+from kiosk.content import Slide, pick
 from kiosk.render import theme
 from kiosk.render.slide import SlideRenderer
 from kiosk.services.clock import Clock
+from kiosk.ui.widgets import big_button, screen_style
 
 log = logging.getLogger(__name__)
 FRAME_MS = 16  # about 60 frames a second while a fade runs; nothing at all while a slide stands
@@ -51,6 +55,7 @@ class SlideShow(QWidget):
     slide_changed = Signal(int)
     slide_skipped = Signal(str, str)  # slide id, reason
     slide_ready = Signal(int)  # a slide's picture arrived from the worker (its index)
+    signs_requested = Signal()  # the signs slide's button was pressed
 
     def __init__(
         self,
@@ -90,6 +95,12 @@ class SlideShow(QWidget):
         self._neighbours_after_paint = False  # the current slide is drawn: neighbours once it is on screen
         self._courier = _Courier(self)
         self._courier.rendered.connect(self._on_rendered)
+        self._signs_available = False
+        self._arrows = False  # the visitor pages by hand: show where a tap pages
+        self.signs_button = big_button(self.tr("Bekijk de signalen"), "slide-signs", primary=True)
+        self.signs_button.setParent(self)
+        self.signs_button.hide()
+        self.signs_button.clicked.connect(self.signs_requested)
 
     # -- what is shown -------------------------------------------------------------------------
     def set_slides(self, slides: list[Slide], lang: str) -> None:
@@ -108,6 +119,7 @@ class SlideShow(QWidget):
             self._cache.clear()
         if not self._slides:
             self._front = None
+            self._place_button()
         ids = [s.id for s in self._slides]
         self._index = ids.index(current.id) if current and current.id in ids else 0
         self._stop_fade()
@@ -180,6 +192,7 @@ class SlideShow(QWidget):
         pixmap = self._cache.get(self._key(self._index)) if self._slides else None
         if pixmap is None:
             self._animate_when_ready = self._animate_when_ready or animate
+            self._place_button()
             self.update()  # the slide on screen stays until the worker delivers (or nothing, at the start)
             return
         self._animate_when_ready = False
@@ -192,7 +205,57 @@ class SlideShow(QWidget):
                 self._frames.start()
             else:
                 self._stop_fade()
+        self._place_button()
         self.update()
+
+    def set_signs_available(self, available: bool) -> None:
+        """Without a signs flow to open, the signs slide shows no button."""
+        self._signs_available = available
+        self._place_button()
+
+    def set_arrows_shown(self, shown: bool) -> None:
+        self._arrows = shown
+        self.update()
+
+    def apply_metrics(self, m: theme.Metrics) -> None:
+        """The button is sized like the kiosk's other buttons; its slide keeps a row of that height."""
+        self.setStyleSheet(screen_style(m))
+        if self.renderer.action_height != m.touch_target:
+            self.renderer.action_height = m.touch_target
+            self._fitted_for = None  # a signs slide's layout changes with its button row
+
+    def _place_button(self) -> None:
+        """The button of the slide on screen, where its layout keeps room; hidden on other slides."""
+        slide = self.current_slide()
+        shown = bool(
+            slide is not None
+            and slide.signs is not None
+            and self._signs_available
+            and self._front is not None
+            and self._front is self._cache.get(self._key(self._index))
+        )
+        if shown and slide is not None:
+            action = self.renderer.layout(slide, self._lang, self._render_size()).action
+            shown = action is not None
+            if action is not None:
+                self.signs_button.setText(pick(slide.button, self._lang) or self.tr("Bekijk de signalen"))
+                self.signs_button.setAccessibleName(self.signs_button.text())
+                width = min(round(action.width()), self.signs_button.sizeHint().width())
+                self.signs_button.setGeometry(
+                    round(action.left()), round(action.top()), width, round(action.height())
+                )
+        self.signs_button.setVisible(shown)
+
+    def arrow_boxes(self) -> tuple[QRectF, QRectF]:
+        """Where the paging arrows go: in the side margins, which the slide layout keeps free of text."""
+        m = theme.Metrics.for_size(self._render_size())
+        margin = m.margin * (1.0 if m.portrait else 1.5)
+        width, height = margin * 0.4, margin * 0.9
+        top = self.height() / 2 - height / 2
+        return (
+            QRectF(margin * 0.3, top, width, height),
+            QRectF(self.width() - margin * 0.3 - width, top, width, height),
+        )
 
     def fade_progress(self) -> float:
         """0 → 1 through a fade, eased in and out (1 when none runs)."""
@@ -322,9 +385,25 @@ class SlideShow(QWidget):
             painter.drawPixmap(0, 0, self._previous)
             painter.setOpacity(self.fade_progress())
         painter.drawPixmap(0, 0, self._front)
+        if self._arrows and len(self._slides) > 1:
+            self._paint_arrows(painter)
         if self._neighbours_after_paint:
             self._neighbours_after_paint = False
             self._ask_worker()
+
+    def _paint_arrows(self, painter: QPainter) -> None:
+        """A quiet chevron in each side margin: ‹ a tap on the left half goes back, › on the right on."""
+        painter.setOpacity(1.0)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        left, right = self.arrow_boxes()
+        pen = QPen(theme.ACCENT, max(3.0, left.width() / 4))
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        painter.setPen(pen)
+        for box, tip, back in ((left, left.left(), left.right()), (right, right.right(), right.left())):
+            painter.drawPolyline(
+                [QPointF(back, box.top()), QPointF(tip, box.center().y()), QPointF(back, box.bottom())]
+            )
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -42,14 +42,19 @@ FIT_SCALES = (1.0, 0.9, 0.8, 0.72)
 def screen_style(m: theme.Metrics, text_scale: float = 1.0) -> str:
     """One stylesheet for every screen, sized for this screen: the calm palette, large type."""
     radius = m.touch_target // 2
+    # Secondary buttons: an outline that stands out from the page, not coloured text. Qt counts min-height
+    # inside the border: the button stays touch_target high in all.
+    outline = max(2, m.px(3))
+    inner = m.touch_target - 2 * outline
     title, lead, body = m.title_px * text_scale, m.title_px * 0.8 * text_scale, m.body_px * text_scale
     return f"""
         QWidget {{ font-family: "{theme.FAMILY}"; }}
         QPushButton {{
             font-size: {round(m.button_px)}px; font-weight: 600;
             color: {theme.ACCENT.name()}; background: {theme.ACCENT_SOFT.name()};
-            border: none; border-radius: {radius}px; padding: 0 {m.px(34)}px;
-            min-height: {m.touch_target}px; max-height: {m.touch_target}px; min-width: {m.touch_target}px;
+            border: {outline}px solid {theme.ACCENT.name()}; border-radius: {radius}px;
+            padding: 0 {m.px(34)}px;
+            min-height: {inner}px; max-height: {inner}px; min-width: {inner}px;
         }}
         QPushButton[primary="true"] {{
             color: {theme.ACCENT_TEXT.name()}; background: {theme.ACCENT.name()};
@@ -59,6 +64,7 @@ def screen_style(m: theme.Metrics, text_scale: float = 1.0) -> str:
         QLabel {{ color: {theme.TEXT.name()}; font-size: {round(body)}px; }}
         QLabel[role="title"] {{ color: {theme.TITLE.name()}; font-size: {round(title)}px; font-weight: 700; }}
         QLabel[role="lead"] {{ color: {theme.TITLE.name()}; font-size: {round(lead)}px; font-weight: 600; }}
+        QLabel[role="invite"] {{ color: {theme.TITLE.name()}; font-size: {round(m.body_px)}px; }}
         QLabel[role="muted"], QLabel[role="hint"] {{ color: {theme.MUTED.name()};
                                                      font-size: {round(m.button_px)}px; }}
         QLabel[role="urgent"] {{

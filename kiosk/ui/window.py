@@ -109,6 +109,7 @@ class KioskWindow(QWidget):
         self.top_bar.language_requested.connect(self.next_language)
         self.top_bar.signs_requested.connect(self.show_signs)
         self.top_bar.contact_requested.connect(self.show_contact)
+        self.slideshow.signs_requested.connect(self.show_signs)
         self.signs.contact_requested.connect(self.show_contact)
         self.signs.left.connect(self.show_slides)
         self.contact.back_requested.connect(self._contact_back)
@@ -162,7 +163,9 @@ class KioskWindow(QWidget):
         """Show content the store accepted; with nothing usable, a calm out-of-service screen."""
         self.content = content
         self.pictures.clear()
+        self.slideshow.renderer.set_site(content.site)
         self.slideshow.forget_rendered()
+        self.slideshow.set_signs_available(self._has_signs())
         kiosk = content.site.kiosk
         if self.visit.language not in kiosk.languages:
             self.visit.language = kiosk.default_language
@@ -233,6 +236,7 @@ class KioskWindow(QWidget):
         )
         self.top_bar.set_interactive(self.visit.taken_over)
         self.bottom_bar.set_interactive(self.visit.taken_over)
+        self.slideshow.set_arrows_shown(self.visit.taken_over)
 
     def _has_signs(self) -> bool:
         slide = self.content.signs_slide
@@ -265,10 +269,6 @@ class KioskWindow(QWidget):
     def _on_gesture(self, gesture: Gesture, where: QPointF) -> None:
         was_taken_over = self.visit.taken_over
         self.take_over()
-        current = self.slideshow.current_slide()
-        if gesture is Gesture.TAP and current is not None and current.signs is not None:
-            self.show_signs()  # the signs slide invites a tap
-            return
         if gesture is Gesture.SWIPE_LEFT:
             self.slideshow.next()
         elif gesture is Gesture.SWIPE_RIGHT:
@@ -416,6 +416,7 @@ class KioskWindow(QWidget):
         m = theme.Metrics.for_size(self.size())
         self.top_bar.apply_metrics(m)
         self.bottom_bar.apply_metrics(m)
+        self.slideshow.apply_metrics(m)
         self.signs.apply_metrics(m, self.size())
         self.contact.apply_metrics(m, self.size())
         self.staff.apply_metrics(m)

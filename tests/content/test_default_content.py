@@ -14,7 +14,8 @@ def test_default_content_has_8_to_12_illustrated_slides_without_errors() -> None
     assert content.errors == []
     assert 8 <= len(content.slides) <= 12
     for slide in content.slides:
-        assert slide.illustration is not None and slide.illustration.is_file(), slide.id
+        if slide.kind != "contact":  # the contact slide shows the site's QR code in the picture's place
+            assert slide.illustration is not None and slide.illustration.is_file(), slide.id
         assert slide.title["nl"], slide.id
 
 
@@ -39,3 +40,14 @@ def test_default_content_carries_the_four_warning_signs_from_the_article() -> No
     assert len(texts) == 4
     assert any("band met je baby" in t for t in texts)
     assert any("huilt" in t for t in texts)
+
+
+def test_the_loop_has_a_contact_slide_just_before_the_last() -> None:
+    slides = load_content(DEFAULT_CONTENT).slides
+    assert [s.kind for s in slides].count("contact") == 1
+    assert slides[-2].kind == "contact"
+
+
+def test_no_default_slide_sets_its_duration_so_each_follows_its_words() -> None:
+    for path in sorted((DEFAULT_CONTENT / "slides").glob("*.md")):
+        assert not re.search(r"(?m)^duration\s*=", path.read_text(encoding="utf-8")), path.name

@@ -79,6 +79,16 @@ def test_every_default_slide_fits_its_screen(make_kiosk: MakeKiosk, size: QSize)
             assert canvas.contains(part), (slide.id, part, canvas)
         assert not layout.title.intersects(layout.picture), slide.id
         assert not layout.body.intersects(layout.picture), slide.id
+        # the corner code and its caption have a corner of their own, away from text, picture and button
+        assert (layout.corner is None) == (slide.kind == "contact"), slide.id
+        corner = [layout.corner.code, layout.corner.caption] if layout.corner else []
+        action = [layout.action] if layout.action else []
+        for part in corner:
+            assert canvas.contains(part), (slide.id, part, canvas)
+            for other in (layout.title, layout.body, layout.picture, *action):
+                assert not part.intersects(other), (slide.id, part, other)
+        for part in action:
+            assert canvas.contains(part) and not part.intersects(layout.body), (slide.id, part)
         assert layout.title.bottom() <= layout.body.top(), slide.id
         # the last line of each text ends inside its box, and the boxes inside the screen
         assert layout.title.top() + last_line_bottom(layout.title_doc) <= layout.title.bottom() + 1, slide.id
@@ -91,8 +101,12 @@ def test_every_default_slide_fits_its_screen(make_kiosk: MakeKiosk, size: QSize)
         assert has_ink(image, layout.title) and has_ink(image, layout.picture), slide.id
         assert has_ink(image, layout.body) or not layout.body.height(), slide.id
         slack = theme.Metrics.for_size(size).px(OVERHANG)
-        stray = drawn_outside(image, [layout.title, layout.body, layout.picture], slack)
-        assert not stray, (slide.id, "drawn outside the title, text and picture boxes at (x, y):", stray)
+        stray = drawn_outside(image, [layout.title, layout.body, layout.picture, *corner], slack)
+        assert not stray, (
+            slide.id,
+            "drawn outside the title, text, picture and code boxes at (x, y):",
+            stray,
+        )
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s.width()}x{s.height()}")

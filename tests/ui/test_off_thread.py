@@ -58,9 +58,9 @@ def test_a_huge_picture_is_decoded_while_the_gui_thread_goes_on(
     qtbot.waitUntil(decoding.is_set, timeout=10_000)  # the worker is inside the photo's decode now
 
     # Meanwhile the GUI thread takes a tap, pages and paints; the slide on screen stays until the photo is in.
-    on_screen = show.grab().toImage()
     QTest.mouseClick(show, Qt.MouseButton.LeftButton, pos=centre_of(show))
     assert kiosk.visit.taken_over
+    on_screen = show.grab().toImage()  # with the paging arrows a visitor's tap brings
     show.show_index(1)
     assert show.index() == 1 and not show.settled() and not show.is_rendered(1)
     assert show.grab().toImage() == on_screen

@@ -139,7 +139,8 @@ def a_day(qtbot: QtBot, kiosk: KioskWindow, clock: FakeClock, day: int, content:
         a_visitor(qtbot, kiosk, clock, visitor)
     slide = content / "slides" / "010-welkom.nl.md"
     before_version = kiosk.store.version
-    edited = re.sub(r"(?m)^duration = .*$", f"duration = {10 + day}", slide.read_text(encoding="utf-8"))
+    unset = re.sub(r"(?m)^duration = .*\n", "", slide.read_text(encoding="utf-8"))
+    edited = unset.replace("+++\n", f"+++\nduration = {30 + day}\n", 1)  # staff slow the first slide down
     slide.write_text(edited, encoding="utf-8")
     settle_outside_edit(qtbot, kiosk, clock, kiosk.store.content_changed)  # the folder watcher
     assert kiosk.store.version != before_version
