@@ -1,4 +1,4 @@
-"""packaging/linux/install.sh into a scratch root (--root: no apt, the user made in that root), and the units."""
+"""packaging/linux/install.sh into a scratch root (--root: no apt; the user made in that root), and units."""
 
 from __future__ import annotations
 
