@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
 from pathlib import Path
@@ -39,16 +40,24 @@ def _validate(argv: list[str]) -> int:
         prog="python -m kiosk validate", description="Check a content folder; exit 0 when it has no errors."
     )
     parser.add_argument("folder", type=Path)
+    parser.add_argument(
+        "--today",
+        type=dt.date.fromisoformat,
+        default=None,
+        help="check review dates as on this day (YYYY-MM-DD)",
+    )
     args = parser.parse_args(argv)
     from kiosk.content import Severity, load_content
+    from kiosk.content.review import review_problems
 
     content = load_content(args.folder)
-    for problem in content.problems:
+    problems = [*content.problems, *review_problems(content, args.today or dt.date.today())]
+    for problem in problems:
         print(problem)
-    errors = len(content.errors)
-    warnings = len(content.problems) - errors
+    errors = sum(1 for p in problems if p.severity is Severity.ERROR)
+    warnings = len(problems) - errors
     print(f"{args.folder}: {len(content.slides)} slides usable, {errors} errors, {warnings} warnings")
-    return 1 if any(p.severity is Severity.ERROR for p in content.problems) else 0
+    return 1 if errors else 0
 
 
 def _offered_language(content: Content, wanted: str | None) -> str | None:

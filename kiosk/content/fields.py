@@ -31,12 +31,25 @@ class Fields:
     used: set[str] = field(default_factory=set)
 
     def report(self, key: str, message: str, severity: Severity = Severity.ERROR) -> None:
+        self.problems.append(Problem(self.file, message, self.line(key), self.dotted(key), severity))
+
+    def dotted(self, key: str) -> str:
         # A key that is not bare is named as TOML quotes it, so that "" or "a b" still names something.
-        dotted = self.prefix + (key if _BARE_KEY.fullmatch(key) else json.dumps(key, ensure_ascii=False))
-        line = toml_text.line_of(self.text, dotted)
-        self.problems.append(
-            Problem(self.file, message, None if line is None else line + self.line_offset, dotted, severity)
-        )
+        return self.prefix + (key if _BARE_KEY.fullmatch(key) else json.dumps(key, ensure_ascii=False))
+
+    def line(self, key: str) -> int | None:
+        """The line in the file where `key` is set (or its table starts); None when it is not there."""
+        line = toml_text.line_of(self.text, self.dotted(key))
+        return None if line is None else line + self.line_offset
+
+    def flag(self, key: str, default: bool = False) -> bool:
+        value = self._get(key)
+        if value is None:
+            return default
+        if not isinstance(value, bool):
+            self.report(key, f"should be true or false, not {_shown(value)}")
+            return default
+        return value
 
     def _get(self, key: str) -> Any:
         self.used.add(key)

@@ -26,6 +26,7 @@ from kiosk.content.model import (
     Site,
     Slide,
 )
+from kiosk.content.review import is_review_field, read_review
 from kiosk.content.site import load_site
 
 SLIDE_FILE = re.compile(r"^(?P<id>[A-Za-z0-9_\-]+)\.(?P<lang>[a-z]{2})\.md$")
@@ -203,9 +204,10 @@ def _load_handout(
     title = {
         lang: f.text_value("title", required=True, max_chars=TITLE_MAX_CHARS) for lang, f in parsed.items()
     }
+    review = read_review(parsed[SOURCE_LANGUAGE])
     for fields in parsed.values():
         fields.warn_unknown()
-    return Handout(title=title, points=bodies)
+    return Handout(title=title, points=bodies, review=review)
 
 
 def _load_slide(
@@ -235,6 +237,7 @@ def _load_slide(
         lang: f.text_value("title", required=True, max_chars=TITLE_MAX_CHARS) for lang, f in parsed.items()
     }
     signs = _signs_part(folder, parsed) if kind == "signs" else None
+    review = read_review(source)
     for fields in parsed.values():
         fields.warn_unknown()
     if kind == "article" and not bodies.get(SOURCE_LANGUAGE):
@@ -252,12 +255,17 @@ def _load_slide(
         shown_from=shown_from,
         shown_until=shown_until,
         signs=signs,
+        review=review,
     )
 
 
 def _only_picture_errors(new: list[Problem]) -> bool:
-    """A broken picture alone does not drop a slide: the kiosk shows a neutral placeholder instead."""
-    return all(p.severity is Severity.WARNING or (p.field or "").endswith("illustration") for p in new)
+    """A broken picture alone does not drop a slide: the kiosk shows a neutral placeholder instead. Nor
+    does a mistyped review date: it is listed, and the text it is about stays for visitors."""
+    return all(
+        p.severity is Severity.WARNING or (p.field or "").endswith("illustration") or is_review_field(p.field)
+        for p in new
+    )
 
 
 def _check_body(name: str, body: str, body_line: int, problems: list[Problem]) -> None:

@@ -48,6 +48,7 @@ def load_site(folder: Path, problems: list[Problem], overlay: Overlay | None = N
     clinic_t, qr_t, urgent_t = root.table("clinic"), root.table("qr"), root.table("urgent")
     printer_t, kiosk_t = root.table("printer"), root.table("kiosk")
     schedule_t, staff_t, slides_t = root.table("schedule"), root.table("staff"), root.table("slides")
+    stats_t = root.table("stats")
     root.warn_unknown()
 
     clinic = Clinic(
@@ -87,7 +88,9 @@ def load_site(folder: Path, problems: list[Problem], overlay: Overlay | None = N
     staff_t.warn_unknown()
     selection = SlideSelection(tuple(slides_t.text_list("order")), tuple(slides_t.text_list("hidden")))
     slides_t.warn_unknown()
-    return Site(clinic, qr, urgent, printer, kiosk, _schedule(schedule_t), staff, selection)
+    stats_enabled = stats_t.flag("enabled")
+    stats_t.warn_unknown()
+    return Site(clinic, qr, urgent, printer, kiosk, _schedule(schedule_t), staff, selection, stats_enabled)
 
 
 def _schedule(table: Fields) -> Schedule:
@@ -154,6 +157,7 @@ def _kiosk_settings(table: Fields) -> KioskSettings:
         idle_timeout_s=table.number("idle_timeout", 60, 10, 3600),
         transition_ms=int(table.number("transition_ms", 400, 0, 2000)),
         screen=_screen(table),
+        overdue_grace_days=int(table.number("overdue_grace_days", 90, 0, 3650)),
     )
     table.warn_unknown()
     return settings
