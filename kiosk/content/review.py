@@ -102,6 +102,8 @@ class DueReview:
     due: dt.date
     overdue: bool
     out_of_loop: bool
+    stays: bool  # the warning signs and the handout: visitors always need them, overdue or not
+    handout: bool = False
 
 
 def _reviewed_texts(content: Content) -> list[tuple[str, str, Review, bool]]:
@@ -121,12 +123,13 @@ def reviews_due(content: Content, today: dt.date) -> list[DueReview]:
     """Texts to check again: overdue, or due within WARN_DAYS days; the most urgent first."""
     grace = content.site.kiosk.overdue_grace_days
     due = []
-    for _file, title, review, may_leave in _reviewed_texts(content):
+    for file, title, review, may_leave in _reviewed_texts(content):
         if review.review_due is None or (review.review_due - today).days > WARN_DAYS:
             continue
         overdue = review.days_overdue(today)
         out = may_leave and overdue is not None and overdue > grace
-        due.append(DueReview(title, review.review_due, overdue is not None, out))
+        handout = file.startswith("handout.")
+        due.append(DueReview(title, review.review_due, overdue is not None, out, not may_leave, handout))
     return sorted(due, key=lambda d: d.due)
 
 
