@@ -22,7 +22,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="python -m kiosk",
         description="Wachtkamer kiosk. Without a command it runs the kiosk (fullscreen).",
         epilog="commands: validate DIR | shot --screen NAME --size WxH --out FILE.png | "
-        "handout --out FILE.pdf | selftest | set-pin  "
+        "handout --out FILE.pdf | selftest | set-pin | stats --out FILE.csv  "
         "(python -m kiosk COMMAND --help for more)",
     )
     parser.add_argument(
@@ -180,12 +180,36 @@ def _set_pin(argv: list[str]) -> int:
     return 0 if result.saved else 1
 
 
+def _stats(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m kiosk stats",
+        description="Write the anonymous counts per day to a CSV file; counts below 5 read '< 5'.",
+    )
+    parser.add_argument("--out", required=True, type=Path)
+    parser.add_argument("--content", type=Path, default=None, help="for the slides' titles and the setting")
+    args = parser.parse_args(argv)
+    from kiosk.content import load_content
+    from kiosk.services.counts import counts_path, read_counts, write_csv
+
+    content = load_content(args.content or default_content_dir())
+    if not content.site.stats_enabled:
+        print("counting is off for this site ([stats] enabled = false in site.toml)", file=sys.stderr)
+    try:
+        rows = write_csv(args.out, read_counts(counts_path()), content)
+    except OSError as err:
+        print(f"cannot write {args.out}: {err.strerror or err}", file=sys.stderr)
+        return 1
+    print(f"{args.out}: {rows} rows")
+    return 0
+
+
 COMMANDS = {
     "validate": _validate,
     "shot": _shot,
     "handout": _handout,
     "selftest": _selftest,
     "set-pin": _set_pin,
+    "stats": _stats,
 }
 
 
