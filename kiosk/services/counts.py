@@ -52,9 +52,9 @@ def read_counts(path: Path) -> Days:
         return {}
     days: Days = {}
     for day, counts in data.items():
-        with contextlib.suppress(TypeError, ValueError):
-            dt.date.fromisoformat(day)
-            days[day] = {k: v for k, v in counts.items() if isinstance(k, str) and type(v) is int and v > 0}
+        with contextlib.suppress(ValueError):
+            if isinstance(counts, dict) and dt.date.fromisoformat(day):
+                days[day] = {k: v for k, v in counts.items() if type(v) is int and v > 0}
     return days
 
 

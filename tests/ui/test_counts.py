@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QLabel, QPushButton
 
 from kiosk.__main__ import main
 from kiosk.logs import log_dir, state_dir
-from kiosk.services.counts import COUNTS_FILE
+from kiosk.services.counts import COUNTS_FILE, DailyCounts
 from kiosk.services.printing import PrintOutcome
 from kiosk.ui.window import KioskWindow
 from tests.fake_clock import FakeClock
@@ -132,3 +132,23 @@ def test_the_csv_and_the_staff_status_show_small_counts_as_fewer_than_5(
     assert block is not None
     assert "Signalen gestart: 6" in block.text()
     assert "Bezoek in de taal English: < 5" in block.text()
+
+
+@pytest.mark.parametrize("damage", ["{not json", '["a"]', '{"2026-06-01": [1], "gisteren": {"signs": 3}}'])
+def test_a_damaged_counts_file_starts_again_from_zero(
+    make_kiosk: MakeKiosk, counting: Path, fake_clock: FakeClock, damage: str
+) -> None:
+    state_dir().mkdir(parents=True, exist_ok=True)
+    (state_dir() / COUNTS_FILE).write_text(damage, encoding="utf-8")
+    kiosk = make_kiosk(counting)
+    a_visit(kiosk, fake_clock)
+    assert stored()["2026-06-01"]["signs"] == 1 and set(stored()) == {"2026-06-01"}
+
+
+def test_the_history_keeps_400_days(fake_clock: FakeClock, tmp_path: Path) -> None:
+    path = tmp_path / COUNTS_FILE
+    path.write_text(json.dumps({"2025-04-27": {"signs": 9}, "2025-04-28": {"signs": 8}}), encoding="utf-8")
+    counts = DailyCounts(fake_clock, path)  # today, 2026-06-01, is the 400th day from 2025-04-28
+    counts.enabled = True
+    counts.add("contact")
+    assert set(json.loads(path.read_text(encoding="utf-8"))) == {"2025-04-28", "2026-06-01"}
