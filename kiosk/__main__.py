@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
 from pathlib import Path
@@ -21,7 +22,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="python -m kiosk",
         description="Wachtkamer kiosk. Without a command it runs the kiosk (fullscreen).",
         epilog="commands: validate DIR | shot --screen NAME --size WxH --out FILE.png | "
-        "handout --out FILE.pdf | selftest | set-pin  "
+        "handout --out FILE.pdf | selftest | set-pin | stats --out FILE.csv  "
         "(python -m kiosk COMMAND --help for more)",
     )
     parser.add_argument(
@@ -39,16 +40,24 @@ def _validate(argv: list[str]) -> int:
         prog="python -m kiosk validate", description="Check a content folder; exit 0 when it has no errors."
     )
     parser.add_argument("folder", type=Path)
+    parser.add_argument(
+        "--today",
+        type=dt.date.fromisoformat,
+        default=None,
+        help="check review dates as on this day (YYYY-MM-DD)",
+    )
     args = parser.parse_args(argv)
     from kiosk.content import Severity, load_content
+    from kiosk.content.review import review_problems
 
     content = load_content(args.folder)
-    for problem in content.problems:
+    problems = [*content.problems, *review_problems(content, args.today or dt.date.today())]
+    for problem in problems:
         print(problem)
-    errors = len(content.errors)
-    warnings = len(content.problems) - errors
+    errors = sum(1 for p in problems if p.severity is Severity.ERROR)
+    warnings = len(problems) - errors
     print(f"{args.folder}: {len(content.slides)} slides usable, {errors} errors, {warnings} warnings")
-    return 1 if any(p.severity is Severity.ERROR for p in content.problems) else 0
+    return 1 if errors else 0
 
 
 def _offered_language(content: Content, wanted: str | None) -> str | None:
@@ -171,12 +180,36 @@ def _set_pin(argv: list[str]) -> int:
     return 0 if result.saved else 1
 
 
+def _stats(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m kiosk stats",
+        description="Write the anonymous counts per day to a CSV file; counts below 5 read '< 5'.",
+    )
+    parser.add_argument("--out", required=True, type=Path)
+    parser.add_argument("--content", type=Path, default=None, help="for the slides' titles and the setting")
+    args = parser.parse_args(argv)
+    from kiosk.content import load_content
+    from kiosk.services.counts import counts_path, read_counts, write_csv
+
+    content = load_content(args.content or default_content_dir())
+    if not content.site.stats_enabled:
+        print("counting is off for this site ([stats] enabled = false in site.toml)", file=sys.stderr)
+    try:
+        rows = write_csv(args.out, read_counts(counts_path()), content)
+    except OSError as err:
+        print(f"cannot write {args.out}: {err.strerror or err}", file=sys.stderr)
+        return 1
+    print(f"{args.out}: {rows} rows")
+    return 0
+
+
 COMMANDS = {
     "validate": _validate,
     "shot": _shot,
     "handout": _handout,
     "selftest": _selftest,
     "set-pin": _set_pin,
+    "stats": _stats,
 }
 
 

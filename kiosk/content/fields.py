@@ -31,12 +31,16 @@ class Fields:
     used: set[str] = field(default_factory=set)
 
     def report(self, key: str, message: str, severity: Severity = Severity.ERROR) -> None:
+        self.problems.append(Problem(self.file, message, self.line(key), self.dotted(key), severity))
+
+    def dotted(self, key: str) -> str:
         # A key that is not bare is named as TOML quotes it, so that "" or "a b" still names something.
-        dotted = self.prefix + (key if _BARE_KEY.fullmatch(key) else json.dumps(key, ensure_ascii=False))
-        line = toml_text.line_of(self.text, dotted)
-        self.problems.append(
-            Problem(self.file, message, None if line is None else line + self.line_offset, dotted, severity)
-        )
+        return self.prefix + (key if _BARE_KEY.fullmatch(key) else json.dumps(key, ensure_ascii=False))
+
+    def line(self, key: str) -> int | None:
+        """The line in the file where `key` is set (or its table starts); None when it is not there."""
+        line = toml_text.line_of(self.text, self.dotted(key))
+        return None if line is None else line + self.line_offset
 
     def _get(self, key: str) -> Any:
         self.used.add(key)

@@ -26,6 +26,7 @@ from kiosk.content.model import (
     Site,
     Slide,
 )
+from kiosk.content.review import is_review_field, read_review
 from kiosk.content.site import load_site
 
 SLIDE_FILE = re.compile(r"^(?P<id>[A-Za-z0-9_\-]+)\.(?P<lang>[a-z]{2})\.md$")
@@ -211,9 +212,10 @@ def _load_handout(
     title = {
         lang: f.text_value("title", required=True, max_chars=TITLE_MAX_CHARS) for lang, f in parsed.items()
     }
+    review = read_review(parsed[SOURCE_LANGUAGE])
     for fields in parsed.values():
         fields.warn_unknown()
-    return Handout(title=title, points=bodies)
+    return Handout(title=title, points=bodies, review=review)
 
 
 def _load_slide(
@@ -250,6 +252,7 @@ def _load_slide(
     duration = _duration(
         source, kind, max(count_words(title.get(lang, "") + " " + bodies[lang]) for lang in parsed)
     )
+    review = read_review(source)
     for fields in parsed.values():
         fields.warn_unknown()
     if kind == "article" and not bodies.get(SOURCE_LANGUAGE):
@@ -268,6 +271,7 @@ def _load_slide(
         shown_until=shown_until,
         signs=signs,
         button={lang: text for lang, text in button.items() if text},
+        review=review,
     )
 
 
@@ -292,8 +296,12 @@ def _duration(source: Fields, kind: str, words: int) -> float:
 
 
 def _only_picture_errors(new: list[Problem]) -> bool:
-    """A broken picture alone does not drop a slide: the kiosk shows a neutral placeholder instead."""
-    return all(p.severity is Severity.WARNING or (p.field or "").endswith("illustration") for p in new)
+    """A broken picture alone does not drop a slide: the kiosk shows a neutral placeholder instead. Nor
+    does a mistyped review date: it is listed, and the text it is about stays for visitors."""
+    return all(
+        p.severity is Severity.WARNING or (p.field or "").endswith("illustration") or is_review_field(p.field)
+        for p in new
+    )
 
 
 def _check_body(name: str, body: str, body_line: int, problems: list[Problem]) -> None:

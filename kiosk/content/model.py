@@ -58,6 +58,26 @@ class SignsPart:
 
 
 @dataclass(frozen=True)
+class Review:
+    """Where a text's facts come from and who at the clinic last checked it, as patient-information
+    standards ask. `review_due` is the one that matters: past it, the text needs checking again."""
+
+    source_title: str = ""
+    source_url: str = ""
+    reviewed_by: str = ""
+    reviewed_on: dt.date | None = None
+    review_due: dt.date | None = None  # as given, else three years after reviewed_on
+    due_line: int | None = None  # where to fix it: the review_due line, else the reviewed_on line
+    due_field: str = "review_due"
+
+    def days_overdue(self, day: dt.date) -> int | None:
+        """Days since the review fell due (0 on the due date itself); None while it is not yet due."""
+        if self.review_due is None or day < self.review_due:
+            return None
+        return (day - self.review_due).days
+
+
+@dataclass(frozen=True)
 class Slide:
     id: str
     kind: str  # "article", "signs" or "contact" (the clinic's details and QR code, from site.toml)
@@ -71,6 +91,7 @@ class Slide:
     signs: SignsPart | None = None
     hidden: bool = False
     button: Localized = field(default_factory=dict)  # a signs slide's button label; empty: the kiosk's own
+    review: Review = field(default_factory=Review)
 
     def is_shown_on(self, day: dt.date) -> bool:
         return (self.shown_from is None or self.shown_from <= day) and (
@@ -127,6 +148,8 @@ class KioskSettings:
     screen: str | int | None = None
     # A small QR code of the contact details in a corner of every slide, for visitors who will not touch.
     corner_qr: bool = True
+    # A slide this many days past its review date leaves the loop (the signs slide never does).
+    overdue_grace_days: int = 90
 
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -173,6 +196,7 @@ class Site:
     schedule: Schedule = field(default_factory=Schedule)
     staff: StaffSettings = field(default_factory=StaffSettings)
     selection: SlideSelection = field(default_factory=SlideSelection)
+    stats_enabled: bool = False  # [stats] enabled: anonymous counts per day (kiosk.services.counts)
 
 
 @dataclass(frozen=True)
@@ -181,6 +205,7 @@ class Handout:
 
     title: Localized
     points: Localized  # Markdown list of 3–5 key points
+    review: Review = field(default_factory=Review)
 
 
 @dataclass(frozen=True)
@@ -198,9 +223,20 @@ class Content:
         return [p for p in self.problems if p.severity is Severity.ERROR]
 
     def loop_slides(self, day: dt.date) -> list[Slide]:
-        """The slides a visitor sees today: not hidden by staff, inside their date range."""
-        return [s for s in self.slides if not s.hidden and s.is_shown_on(day)]
+        """The slides a visitor sees today: not hidden by staff, inside their date range, and not left
+        unchecked for too long past their review date (the warning signs always stay)."""
+        grace = self.site.kiosk.overdue_grace_days
+        return [
+            s
+            for s in self.slides
+            if not s.hidden and s.is_shown_on(day) and (s.kind == "signs" or not _long_overdue(s, day, grace))
+        ]
 
     @property
     def signs_slide(self) -> Slide | None:
         return next((s for s in self.slides if s.signs is not None), None)
+
+
+def _long_overdue(slide: Slide, day: dt.date, grace_days: int) -> bool:
+    overdue = slide.review.days_overdue(day)
+    return overdue is not None and overdue > grace_days

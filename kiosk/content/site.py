@@ -48,6 +48,7 @@ def load_site(folder: Path, problems: list[Problem], overlay: Overlay | None = N
     clinic_t, qr_t, urgent_t = root.table("clinic"), root.table("qr"), root.table("urgent")
     printer_t, kiosk_t = root.table("printer"), root.table("kiosk")
     schedule_t, staff_t, slides_t = root.table("schedule"), root.table("staff"), root.table("slides")
+    stats_t = root.table("stats")
     root.warn_unknown()
 
     clinic = Clinic(
@@ -87,7 +88,9 @@ def load_site(folder: Path, problems: list[Problem], overlay: Overlay | None = N
     staff_t.warn_unknown()
     selection = SlideSelection(tuple(slides_t.text_list("order")), tuple(slides_t.text_list("hidden")))
     slides_t.warn_unknown()
-    return Site(clinic, qr, urgent, printer, kiosk, _schedule(schedule_t), staff, selection)
+    stats_enabled = stats_t.flag("enabled", False)
+    stats_t.warn_unknown()
+    return Site(clinic, qr, urgent, printer, kiosk, _schedule(schedule_t), staff, selection, stats_enabled)
 
 
 def _schedule(table: Fields) -> Schedule:
@@ -155,6 +158,7 @@ def _kiosk_settings(table: Fields) -> KioskSettings:
         transition_ms=int(table.number("transition_ms", 400, 0, 2000)),
         screen=_screen(table),
         corner_qr=table.flag("corner_qr", True),
+        overdue_grace_days=int(table.number("overdue_grace_days", 90, 0, 3650)),
     )
     table.warn_unknown()
     return settings

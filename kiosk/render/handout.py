@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor, QFont, QPagedPaintDevice, QPageSize, QPainter,
 
 from kiosk.content import Content, pick
 from kiosk.content.qr import qr_payload
+from kiosk.content.review import long_date_nl
 from kiosk.render import theme
 from kiosk.render.qr import draw_qr, qr_modules
 from kiosk.render.text import draw_block, text_block
@@ -212,6 +213,21 @@ def _signs(ts: _Typesetter, content: Content, lang: str, width: float) -> list[_
     ]
 
 
+def _review(ts: _Typesetter, content: Content, lang: str, width: float) -> _Block | None:
+    """Where the handout's facts come from and who at the clinic checked them, in small type at the foot."""
+    review = content.handout.review if content.handout else None
+    if review is None:
+        return None
+    lines = []
+    if review.reviewed_on and review.reviewed_by:
+        day = long_date_nl(review.reviewed_on) if lang == "nl" else f"{review.reviewed_on:%d-%m-%Y}"
+        lines.append(tr("Gecontroleerd op %1 door %2").replace("%1", day).replace("%2", review.reviewed_by))
+    if review.source_title:
+        url = re.sub(r"^https?://", "", review.source_url).rstrip("/")
+        lines.append(f"{tr('Bron')}: {review.source_title}" + (f" ({url})" if url else ""))
+    return ts.text("\n".join(lines), ts.font(8.5), width)
+
+
 def _layout(content: Content, lang: str, width: float, mm: float, scale: float) -> tuple[_Block, _Block]:
     """The page's top (title, key points, signs and advice) and bottom (contact, QR, urgent help)."""
     ts = _Typesetter(mm, scale)
@@ -231,6 +247,7 @@ def _layout(content: Content, lang: str, width: float, mm: float, scale: float) 
     qr_column = (QR_MM + 8) * mm if qr else 0  # the code and its gutter
     contact = _contact(ts, content, lang, width - qr_column)
     bottom = _stack([_beside(contact, qr, width - QR_MM * mm), _urgent(ts, content, lang, width)], gap)
+    bottom = _stack([bottom, _review(ts, content, lang, width)], gap / 2)
     empty = _Block(0, lambda painter, at: None)
     return top or empty, bottom or empty
 

@@ -23,6 +23,7 @@ from kiosk.services.content_store import ContentStore
 from kiosk.services.pin import PinGuard
 from kiosk.services.printing import HandoutPrinter, available_printers
 from kiosk.ui.idle import IdleWatch
+from kiosk.ui.staff_care import show_care_status
 from kiosk.ui.staff_login import CornerHold, PinPad
 
 if TYPE_CHECKING:
@@ -150,6 +151,7 @@ class StaffMode(QObject):
         ]
         refused = [self.tr("Niet overgenomen (de vorige inhoud blijft): ") + str(p) for p in store.refusal]
         self.screen.set_status(facts, refused + [str(p) for p in content.problems], store.can_undo())
+        show_care_status(self.screen.status, content, self._clock.now().date())
 
     def _content_changed(self, _content: Content) -> None:
         if self.active:

@@ -23,6 +23,7 @@ from kiosk.render.slide import SlideRenderer
 from kiosk.resources import resource
 from kiosk.services.clock import Clock
 from kiosk.services.content_store import ContentStore
+from kiosk.services.counts import CONTACT, HANDOUT, LANGUAGE, SIGNS, SLIDE, DailyCounts
 from kiosk.services.display_power import DisplayPower, backend_for
 from kiosk.services.printing import HandoutPrinter, PrintOutcome, load_printing_support
 from kiosk.services.visit import Screen, Visit
@@ -67,6 +68,7 @@ class KioskWindow(QWidget):
         self.printer = printer
         self._printing_for: Visit | None = None  # the visit a running print job belongs to
         self._loop_day: dt.date | None = None  # the day the loop's slides were chosen for
+        self.counts = DailyCounts(clock)  # anonymous day totals, when the site turns them on
 
         self.pictures = PictureCache()
         renderer = SlideRenderer(self.pictures)
@@ -117,6 +119,7 @@ class KioskWindow(QWidget):
         if printer is not None:
             printer.print_finished.connect(self._print_finished)
         self.slideshow.slide_changed.connect(self._show_position)
+        self.slideshow.slide_changed.connect(self._count_slide)
         self.slideshow.slide_ready.connect(self._first_slide_ready)
         self._started = False
         self.idle.idle_timed_out.connect(self.reset_to_loop)
@@ -162,6 +165,7 @@ class KioskWindow(QWidget):
     def show_content(self, content: Content) -> None:
         """Show content the store accepted; with nothing usable, a calm out-of-service screen."""
         self.content = content
+        self.counts.enabled = content.site.stats_enabled
         self.pictures.clear()
         self.slideshow.renderer.set_site(content.site)
         self.slideshow.forget_rendered()
@@ -283,9 +287,17 @@ class KioskWindow(QWidget):
 
     def show_signs(self) -> None:
         if self._has_signs():
+            self.counts.add(SIGNS)
             self._go(Screen.SIGNS)
 
+    def _count_slide(self, _index: int) -> None:
+        """A slide a visitor paged to; the attract loop's own turns are not counted."""
+        slide = self.slideshow.current_slide()
+        if self.visit.taken_over and slide is not None:
+            self.counts.add(SLIDE + slide.id)
+
     def show_contact(self) -> None:
+        self.counts.add(CONTACT)
         self.visit.contact_from = Screen.SIGNS if self.visit.screen is Screen.SIGNS else Screen.LOOP
         self._go(Screen.CONTACT)
 
@@ -308,6 +320,8 @@ class KioskWindow(QWidget):
         visit = self._printing_for or self.visit
         self._printing_for = None
         visit.printing, visit.print_outcome = False, outcome
+        if outcome is PrintOutcome.PRINTED:
+            self.counts.add(HANDOUT)
         if visit is self.visit:  # a handout that comes out after the reset tells the next visitor nothing
             self.contact.show_visit(self.visit)
 
@@ -335,6 +349,8 @@ class KioskWindow(QWidget):
         self.idle.stop()
         if self.visit.taken_over:
             log.info("returned to the slideshow; the visitor's choices are forgotten")
+            if not self.staff.active:
+                self.counts.add(LANGUAGE + self.visit.language)  # once per visit, the language it ended in
         self.staff.leave()
         self.visit = Visit(language=self.content.site.kiosk.default_language)
         self.idle.set_timeout_ms(self._idle_ms())
