@@ -21,6 +21,7 @@ from kiosk.content.model import (
     Handout,
     Localized,
     Problem,
+    Review,
     Severity,
     SignsPart,
     Site,
@@ -252,7 +253,9 @@ def _load_slide(
     duration = _duration(
         source, kind, max(count_words(title.get(lang, "") + " " + bodies[lang]) for lang in parsed)
     )
-    review = read_review(source)
+    # The contact slide shows the clinic's own details, not health information: no evidence to name.
+    asks_review = kind != "contact" or any(map(is_review_field, source.data))
+    review = read_review(source) if asks_review else Review()
     for fields in parsed.values():
         fields.warn_unknown()
     if kind == "article" and not bodies.get(SOURCE_LANGUAGE):
