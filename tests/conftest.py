@@ -77,3 +77,21 @@ def fake_clock() -> FakeClock:
     from tests.fake_clock import FakeClock
 
     return FakeClock()
+
+
+SITE_BREAKS = ["a folder", "invalid TOML", "an empty crisis text"]
+
+
+def break_site(folder: Path, how: str) -> None:
+    """Break a content folder's site.toml the way it has happened on site (one of SITE_BREAKS)."""
+    site = folder / "site.toml"
+    text = site.read_text(encoding="utf-8")
+    if how == "a folder":
+        site.unlink()
+        site.mkdir()
+    elif how == "invalid TOML":
+        site.write_text(text.replace("[urgent]", "[urgent"), encoding="utf-8")
+    else:
+        start = text.index('text = """')
+        end = text.index('"""', start + len('text = """')) + 3
+        site.write_text(text[:start] + 'text = "  "' + text[end:], encoding="utf-8")

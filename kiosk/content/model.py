@@ -124,10 +124,26 @@ class QrTarget:
         return f"{self.url}{joiner}utm_source={self.campaign}"
 
 
+# The crisis line when a site gives none, or its settings cannot be read: built in, so that nothing in a
+# content folder can take it off the screen. It separates the cases, because a postpartum psychosis or a
+# baby in danger needs the huisarts or 112, not the suicide prevention line.
+URGENT_DEFAULT: Localized = {
+    SOURCE_LANGUAGE: "Denk je aan zelfdoding? Bel 113 of gratis 0800-0113, dag en nacht.\n"
+    "Acute zorgen om jezelf of je baby? Bel je huisarts, buiten kantoortijd de huisartsenpost.\n"
+    "Is er direct levensgevaar? Bel 112."
+}
+
+
 @dataclass(frozen=True)
 class UrgentHelp:
-    text: Localized
-    phone: str
+    """The crisis line; `line()` is what every screen and the handout show."""
+
+    text: Localized = field(default_factory=lambda: dict(URGENT_DEFAULT))
+    phone: str = "0800-0113"
+
+    def line(self, lang: str) -> str:
+        """The site's crisis line in `lang`, or the built-in one: never empty."""
+        return pick(self.text, lang).strip() or pick(URGENT_DEFAULT, lang)
 
 
 @dataclass(frozen=True)

@@ -61,8 +61,7 @@ def load_site(folder: Path, problems: list[Problem], overlay: Overlay | None = N
     )
     clinic_t.warn_unknown()
     qr = _qr_target(qr_t, clinic)
-    urgent = UrgentHelp(text=urgent_t.localized("text"), phone=urgent_t.text_value("phone"))
-    urgent_t.warn_unknown()
+    urgent = _urgent_help(urgent_t)
     printer = PrinterSettings(
         name=printer_t.text_value("name"),
         min_interval_s=int(printer_t.number("min_interval", 60, 0, 3600)),
@@ -91,6 +90,26 @@ def load_site(folder: Path, problems: list[Problem], overlay: Overlay | None = N
     stats_enabled = stats_t.flag("enabled", False)
     stats_t.warn_unknown()
     return Site(clinic, qr, urgent, printer, kiosk, _schedule(schedule_t), staff, selection, stats_enabled)
+
+
+def _urgent_help(table: Fields) -> UrgentHelp:
+    """The site's crisis line; the built-in one stands in when it is empty, and a text that sends nobody
+    to 113 or 112 is flagged, as a visitor in danger would read it."""
+    given = {lang: line for lang, line in table.localized("text").items() if line}
+    urgent = UrgentHelp(text=given, phone=table.text_value("phone"))
+    table.warn_unknown()
+    if "text" in table.data and not urgent.text:
+        table.report("text", "is empty; the kiosk shows its built-in crisis line", Severity.WARNING)
+    for lang, line in urgent.text.items():
+        missing = [number for number in ("113", "112") if number not in line]
+        if missing:
+            table.report(
+                "text",
+                f"({lang}) does not mention {' or '.join(missing)}; the crisis line should send people "
+                "thinking of suicide to 113 and people in danger to 112",
+                Severity.WARNING,
+            )
+    return urgent
 
 
 def _schedule(table: Fields) -> Schedule:

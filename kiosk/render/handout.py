@@ -27,6 +27,8 @@ PAGE_WIDTH_MM = 210.0  # A4; on another paper size the layout simply scales with
 MARGIN_MM = 15.0  # clear of any laser printer's unprintable edge (about 5 mm)
 QR_MM = 46.0  # quiet zone included: the code itself comes out 36 mm or more
 PT_MM = 25.4 / 72  # one typographic point in millimetres
+BODY_PT = 10.5  # the key points, signs and advice
+URGENT_PT = 11.5  # the crisis line: bold, and a little larger than the body
 # Type sizes are for scale 1; the largest scale whose layout fits the page wins, so short content gets
 # bigger type and long content still fits one page.
 FIT_SCALES = tuple(1.2 - 0.05 * step for step in range(13))
@@ -85,9 +87,8 @@ class _Typesetter:
         self.mm = mm
         self.scale = scale
 
-    def font(self, points: float, weight: QFont.Weight = QFont.Weight.Normal, italic: bool = False) -> QFont:
+    def font(self, points: float, weight: QFont.Weight = QFont.Weight.Normal) -> QFont:
         f = theme.font(points * PT_MM * self.mm * self.scale, weight)
-        f.setItalic(italic)
         f.setFeature(QFont.Tag("liga"), 0)  # no "ﬀ" glyphs: words stay searchable in the PDF
         return f
 
@@ -115,7 +116,7 @@ class _Typesetter:
 
     def bullets(self, items: Iterable[str], width: float) -> _Block | None:
         lines = [f"- {_markdown_escape(item)}" for item in items if item.strip()]
-        return self.text("\n".join(lines), self.font(10.5), width, markdown=True)
+        return self.text("\n".join(lines), self.font(BODY_PT), width, markdown=True)
 
 
 def _contact(ts: _Typesetter, content: Content, lang: str, width: float) -> _Block | None:
@@ -131,7 +132,7 @@ def _contact(ts: _Typesetter, content: Content, lang: str, width: float) -> _Blo
         [
             ts.text(clinic.name, ts.font(11.5, QFont.Weight.Bold), width),
             ts.text(pick(clinic.offer, lang), ts.font(10), width),
-            ts.text(details, ts.font(10.5), width),
+            ts.text(details, ts.font(BODY_PT), width),
         ],
         1.5 * ts.mm * ts.scale,
     )
@@ -160,13 +161,14 @@ def _qr(ts: _Typesetter, content: Content) -> _Block | None:
 
 
 def _urgent(ts: _Typesetter, content: Content, lang: str, width: float) -> _Block | None:
-    """The urgent-help line in a bordered box, with its number even when the text forgot it."""
+    """The crisis line in a bordered box, bold and larger than the text above it, with its number even
+    when the text forgot it."""
     urgent = content.site.urgent
-    text = pick(urgent.text, lang)
+    text = urgent.line(lang)
     if urgent.phone and urgent.phone not in text:
         text = f"{text} {tr('Bel')} {urgent.phone}".strip()
     pad = 4 * ts.mm
-    inner = ts.text(text, ts.font(10.5, QFont.Weight.Bold), width - 2 * pad)
+    inner = ts.text(text, ts.font(URGENT_PT, QFont.Weight.Bold), width - 2 * pad)
     if inner is None:
         return None
 
@@ -208,7 +210,7 @@ def _signs(ts: _Typesetter, content: Content, lang: str, width: float) -> list[_
     advice = ts.bullets((pick(a, lang) for a in signs.advice), width)
     return [
         ts.section(tr("Herken je deze signalen?"), recognise, width),
-        ts.text(pick(signs.not_a_diagnosis, lang), ts.font(9, italic=True), width),
+        ts.text(pick(signs.not_a_diagnosis, lang), ts.font(BODY_PT), width),
         ts.section(tr("Wat kun je doen?"), advice, width),
     ]
 
@@ -237,7 +239,7 @@ def _layout(content: Content, lang: str, width: float, mm: float, scale: float) 
         [
             _title(ts, content, lang, width),
             ts.section(
-                tr("Belangrijk om te weten"), ts.text(points, ts.font(10.5), width, markdown=True), width
+                tr("Belangrijk om te weten"), ts.text(points, ts.font(BODY_PT), width, markdown=True), width
             ),
             *_signs(ts, content, lang, width),
         ],

@@ -19,6 +19,9 @@ ACCENT = QColor("#1E6B66")
 ACCENT_TEXT = QColor("#FFFFFF")
 ACCENT_SOFT = QColor("#D6E7E4")
 BAR = QColor("#F3EBDF")
+# The crisis line: bold near-black on white in a dark frame, the strongest contrast on the screen.
+URGENT_TEXT = QColor("#1A1715")
+URGENT_BACKGROUND = QColor("#FFFFFF")
 
 
 def load_fonts() -> None:
@@ -69,3 +72,8 @@ class Metrics:
     @property
     def margin(self) -> int:
         return self.px(64)
+
+
+def urgent_border(m: Metrics) -> int:
+    """The crisis line's frame: thick enough to set it apart from everything else on the screen."""
+    return max(3, m.px(4))

@@ -90,13 +90,13 @@ class ContactScreen(FittedScreen):
         self.details.setText("\n".join(f"{label}: {value}" for label, value in lines if value))
         self.hours.setText(pick(clinic.hours, lang))
         self.hours.setVisible(bool(self.hours.text()))
-        self.urgent.setText(pick(site.urgent.text, lang))
-        self.urgent.setVisible(bool(self.urgent.text()))
+        self.urgent.setText(site.urgent.line(lang))
         self.qr.set_payload(qr_payload(site))
         self.qr_caption.setVisible(bool(self.qr.payload))
         self.print.setVisible(self._can_print)
         self.print.setEnabled(not self.visit.printing)
         self.status.setText(self._print_status())
+        self.status.setVisible(bool(self.status.text()))  # no empty line taking the crisis line's room
         self._refit()
 
     def _print_status(self) -> str:

@@ -1,5 +1,8 @@
 """The warning signs, one calm card at a time, then a summary that does not judge.
 
+The summary never counts: on a screen others can see, "2 of 4" reads like a test score. It has one warm
+line for anyone who recognised something and another for who did not, and always the crisis line.
+
 The answers live in the visit (kiosk.services.visit), never here and never in the log: a new visit, at the
 idle reset or after "Klaar", starts on the first card with nothing answered.
 """
@@ -10,7 +13,7 @@ from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QStackedLayout, QVBoxLayout, QWidget
 
 from kiosk.content import pick
-from kiosk.content.model import Localized, SignsPart
+from kiosk.content.model import SignsPart, UrgentHelp
 from kiosk.render import theme
 from kiosk.render.pictures import PictureCache
 from kiosk.services.visit import Visit
@@ -24,18 +27,18 @@ class SignsScreen(FittedScreen):
     def __init__(self, pictures: PictureCache, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._signs: SignsPart | None = None
-        self._urgent: Localized = {}
+        self._urgent = UrgentHelp()
         self.visit = Visit(language="nl")
 
         self.back = big_button(self.tr("‹ Terug"), "signs-back")
         self.progress = text_label("muted")
         self.picture = PictureView(pictures)
+        self.disclaimer = text_label("body")  # on the first card, read before any answer
         self.sign_text = text_label("title")
         self.recognised = big_button(self.tr("Dit herken ik"), "recognised", primary=True)
         self.next = big_button(self.tr("Volgende ›"), "signs-next")
         self.summary_title = text_label("lead")
         self.advice = text_label("body")
-        self.disclaimer = text_label("muted")
         self.urgent = text_label("urgent")
         self.to_contact = big_button(self.tr("Contact en QR-code"), "to-contact", primary=True)
         self.done = big_button(self.tr("Klaar"), "signs-done")
@@ -49,6 +52,7 @@ class SignsScreen(FittedScreen):
         self.card_body.addWidget(self.picture, 4)
         column = QVBoxLayout()
         column.addStretch(1)
+        column.addWidget(self.disclaimer)
         column.addWidget(self.sign_text)
         buttons = QHBoxLayout()
         buttons.addWidget(self.recognised)
@@ -61,7 +65,7 @@ class SignsScreen(FittedScreen):
         summary_page = QWidget()
         summary = QVBoxLayout(summary_page)
         summary.addStretch(1)
-        for widget in (self.summary_title, self.advice, self.disclaimer, self.urgent):
+        for widget in (self.summary_title, self.advice, self.urgent):
             summary.addWidget(widget)
         summary_buttons = QHBoxLayout()
         summary_buttons.addWidget(self.to_contact)
@@ -84,7 +88,7 @@ class SignsScreen(FittedScreen):
         self.to_contact.clicked.connect(self.contact_requested)
         self.done.clicked.connect(self._finish)
 
-    def set_content(self, signs: SignsPart, urgent: Localized) -> None:
+    def set_content(self, signs: SignsPart, urgent: UrgentHelp) -> None:
         self._signs, self._urgent = signs, urgent
         self.visit.card = min(self.visit.card, len(signs.signs))  # the new content may have fewer cards
         self._show()
@@ -125,6 +129,8 @@ class SignsScreen(FittedScreen):
             self.progress.setText(
                 self.tr("Signaal %1 van %2").replace("%1", str(card + 1)).replace("%2", str(total))
             )
+            self.disclaimer.setText(pick(signs.not_a_diagnosis, lang) if card == 0 else "")
+            self.disclaimer.setVisible(bool(self.disclaimer.text()))
             self.sign_text.setText(pick(signs.signs[card], lang))
             self.picture.set_picture(signs.sign_illustrations[card])
             chosen = self.visit.answers.get(card) is True
@@ -134,22 +140,19 @@ class SignsScreen(FittedScreen):
         else:
             self.pages.setCurrentIndex(1)
             self.progress.setText("")
-            self.summary_title.setText(self._summary_line(self.visit.recognised(), total))
-            self.advice.setText("\n".join(f"•  {pick(a, lang)}" for a in signs.advice))
-            self.disclaimer.setText(pick(signs.not_a_diagnosis, lang))
-            self.disclaimer.setVisible(bool(self.disclaimer.text()))
-            self.urgent.setText(pick(self._urgent, lang))
-            self.urgent.setVisible(bool(self.urgent.text()))
+            if self.visit.recognised():
+                self.summary_title.setText(self.tr("Herken je iets hiervan? Je bent niet de enige."))
+                self.advice.setText("\n".join(f"•  {pick(a, lang)}" for a in signs.advice))
+            else:
+                self.summary_title.setText(self.tr("Fijn dat je even hebt gekeken."))
+                self.advice.setText(
+                    self.tr(
+                        "Merk je later dat het minder goed met je gaat? Praat erover met je huisarts, "
+                        "verloskundige of een psycholoog."
+                    )
+                )
+            self.urgent.setText(self._urgent.line(lang))
         self._refit()
-
-    def _summary_line(self, recognised: int, total: int) -> str:
-        if recognised == 0:
-            return self.tr("Je herkent geen van deze signalen. Fijn dat je even hebt gekeken.")
-        return (
-            self.tr("Je herkent %1 van de %2 signalen.")
-            .replace("%1", str(recognised))
-            .replace("%2", str(total))
-        )
 
     def apply_metrics(self, m: theme.Metrics, size: QSize) -> None:
         portrait = m.portrait

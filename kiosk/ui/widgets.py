@@ -68,9 +68,9 @@ def screen_style(m: theme.Metrics, text_scale: float = 1.0) -> str:
         QLabel[role="muted"], QLabel[role="hint"] {{ color: {theme.MUTED.name()};
                                                      font-size: {round(m.button_px)}px; }}
         QLabel[role="urgent"] {{
-            color: {theme.TEXT.name()}; font-size: {round(m.button_px)}px; font-weight: 600;
-            border: {max(2, m.px(3))}px solid {theme.TITLE.name()}; border-radius: {m.px(16)}px;
-            padding: {m.px(16)}px {m.px(24)}px; background: {theme.BACKGROUND.lighter(103).name()};
+            color: {theme.URGENT_TEXT.name()}; font-size: {round(body)}px; font-weight: 700;
+            border: {theme.urgent_border(m)}px solid {theme.TITLE.name()}; border-radius: {m.px(16)}px;
+            padding: {m.px(16)}px {m.px(24)}px; background: {theme.URGENT_BACKGROUND.name()};
         }}
     """
 
@@ -91,9 +91,19 @@ def fit_text(screen: QWidget, pages: Sequence[QLayout], m: theme.Metrics, size: 
 
 
 def needed_height(layout: QLayout, width: int) -> int:
+    _forget_sizes(layout)  # a nested layout keeps the sizes it measured in the previous style
     if layout.hasHeightForWidth():
         return layout.totalHeightForWidth(width)
     return layout.totalMinimumSize().height()
+
+
+def _forget_sizes(layout: QLayout) -> None:
+    layout.invalidate()
+    for index in range(layout.count()):
+        item = layout.itemAt(index)
+        inner = item.layout() if item is not None else None
+        if inner is not None:
+            _forget_sizes(inner)
 
 
 class FittedScreen(QWidget):
@@ -124,11 +134,14 @@ class FittedScreen(QWidget):
             return
         self._fit_when_shown = False
         fit_text(self, [self.outer], *self._fit)
+        # Measuring left every layout to be redone: place the text now, not at the next event loop turn.
+        for layout in [self.outer, *(child.layout() for child in self.findChildren(QWidget))]:
+            if layout is not None:
+                layout.activate()
 
     def showEvent(self, event: QShowEvent) -> None:
         if self._fit_when_shown:
             self._refit()
-            self.outer.activate()  # laid out at the fitted size before the first paint
         super().showEvent(event)
 
 

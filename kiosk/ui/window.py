@@ -178,8 +178,10 @@ class KioskWindow(QWidget):
         self.top_bar.name.setText(content.site.clinic.name)
         signs = content.signs_slide
         if signs is not None and signs.signs is not None:
-            self.signs.set_content(signs.signs, content.site.urgent.text)
+            self.signs.set_content(signs.signs, content.site.urgent)
         self.contact.set_site(content.site, can_print=self.printer is not None)
+        for notice in (self.closed, self.out_of_service):  # the crisis line, even when nothing else shows
+            notice.urgent = content.site.urgent.line(kiosk.default_language)
         if self.printer is not None:
             self.printer.set_settings(content.site.printer)
         self._loop_day = None  # choose the slides again

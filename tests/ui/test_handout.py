@@ -7,10 +7,12 @@ The helpers are shared with test_printing, which checks what comes out of a real
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from dataclasses import replace
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 import zxingcpp
@@ -25,6 +27,7 @@ from kiosk.content.model import Handout
 from kiosk.content.qr import qr_payload
 from kiosk.render.handout import paint_handout, write_handout_pdf
 from tests.conftest import DEFAULT_CONTENT
+from tests.content.test_default_content import SPRAY_EFFECT, missing_caveats
 
 RENDER_DPI = 150
 
@@ -147,3 +150,32 @@ def test_long_key_points_shrink_the_type_so_nothing_runs_into_the_bottom_margin(
     blank = QImage(bottom_margin.size(), QImage.Format.Format_RGB32)
     blank.fill(QColor("white"))
     assert bottom_margin == blank
+
+
+def test_the_handout_states_the_sprays_effect_only_with_its_cautions_and_no_score(
+    content_copy: Path, tmp_path: Path
+) -> None:
+    pdf = tmp_path / "handout.pdf"
+    assert main(["handout", "--out", str(pdf), "--content", str(content_copy), "--lang", "nl"]) == 0
+    text = words(pdf)
+    assert SPRAY_EFFECT.search(text), "the handout states the effect: the check must look at it"
+    assert missing_caveats(text) == []
+    assert "breder behandelplan" in text and "geestelijke gezondheidszorg" in text
+    assert not re.search(r"\d+ van de \d+", text)  # nothing about a visitor's answers, no score
+
+
+def test_the_handouts_crisis_line_is_bold_and_larger_than_the_body(
+    content_copy: Path, tmp_path: Path
+) -> None:
+    pdf = tmp_path / "handout.pdf"
+    assert main(["handout", "--out", str(pdf), "--content", str(content_copy), "--lang", "nl"]) == 0
+    page = ElementTree.fromstring(poppler("pdftohtml", "-xml", "-i", "-stdout", "-q", str(pdf)))
+    sizes = {spec.get("id"): float(spec.get("size", "0")) for spec in page.iter("fontspec")}
+    lines = [
+        (sizes[t.get("font")], t.find("b") is not None, "".join(t.itertext())) for t in page.iter("text")
+    ]
+    body = next(size for size, _, line in lines if line.startswith("Postnatale depressie treft"))
+    crisis = load_content(content_copy).site.urgent.line("nl")
+    shown = [(size, bold) for size, bold, line in lines if line.strip() and line.strip() in crisis]
+    assert len(shown) >= 3, lines  # its three cases, each on the page
+    assert all(bold and size >= body for size, bold in shown), (shown, body)

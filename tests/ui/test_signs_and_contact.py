@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 import shutil
@@ -55,18 +56,69 @@ def test_a_visitor_taps_through_the_signs_and_sees_a_summary_that_does_not_judge
     click(signs.recognised)
     click(signs.next)
     assert signs.on_summary()
-    assert signs.summary_title.text() == "Je herkent 2 van de 4 signalen."
-    assert "huisarts, verloskundige of een psycholoog" in signs.advice.text()
-    assert "geen diagnose" in signs.disclaimer.text()
+    assert signs.summary_title.text() == "Herken je iets hiervan? Je bent niet de enige."
+    assert "Bespreek je klachten met je huisarts, verloskundige of een psycholoog" in signs.advice.text()
     assert "113" in signs.urgent.text() and signs.urgent.isVisible()
 
 
-def test_recognising_none_gives_a_kind_line(make_kiosk: MakeKiosk) -> None:
+def test_recognising_none_gives_a_kind_line_and_still_where_to_go(make_kiosk: MakeKiosk) -> None:
     kiosk = make_kiosk()
     kiosk.show_signs()
     for _ in range(4):
         click(kiosk.signs.next)
-    assert kiosk.signs.summary_title.text().startswith("Je herkent geen van deze signalen")
+    signs = kiosk.signs
+    assert signs.summary_title.text() == "Fijn dat je even hebt gekeken."
+    assert "Bespreek je klachten" not in signs.advice.text()
+    assert "huisarts, verloskundige of een psycholoog" in signs.advice.text()
+    assert "113" in signs.urgent.text() and signs.urgent.isVisible()
+
+
+def summary_words(signs: SignsScreen) -> list[str]:
+    """Every text on the summary page a bystander could read, except the crisis line (its numbers are
+    phone numbers, not a score)."""
+    return [
+        label.text()
+        for label in signs.summary_page.findChildren(QLabel)
+        if label.isVisible() and label is not signs.urgent
+    ]
+
+
+def test_no_outcome_shows_a_count_and_every_recognised_outcome_reads_the_same(make_kiosk: MakeKiosk) -> None:
+    kiosk = make_kiosk()
+    signs = kiosk.signs
+    seen: dict[bool, set[tuple[str, ...]]] = {True: set(), False: set()}
+    for answers in itertools.product([True, False], repeat=4):  # every combination, 0 to 4 recognised
+        kiosk.show_signs()
+        for recognised in answers:
+            click(signs.recognised if recognised else signs.next)
+        assert signs.on_summary(), answers
+        words = summary_words(signs)
+        assert words and not any(re.search(r"\d", text) for text in words), (answers, words)
+        assert not re.search(r"\bvan de\b|\bsignalen\b", " ".join(words)), words  # no "2 van de 4 signalen"
+        seen[any(answers)].add(tuple(words))
+        click(signs.done)
+    assert len(seen[True]) == 1 and len(seen[False]) == 1  # one summary whatever was recognised
+    assert seen[True] != seen[False]
+
+
+def test_not_a_diagnosis_stands_on_the_first_card_before_any_answer_at_body_size(
+    make_kiosk: MakeKiosk,
+) -> None:
+    kiosk = make_kiosk()
+    kiosk.show_signs()
+    signs = kiosk.signs
+    assert kiosk.visit.answers == {} and not signs.on_summary()
+    slide = kiosk.content.signs_slide
+    assert slide is not None and slide.signs is not None
+    assert signs.disclaimer.isVisible()
+    assert signs.disclaimer.text() == slide.signs.not_a_diagnosis["nl"]
+    assert "geen test en geen diagnose" in signs.disclaimer.text()
+    body = signs.advice.font().pixelSize()  # the summary's body text, styled with the same sheet
+    assert body > 0 and signs.disclaimer.font().pixelSize() >= body
+    assert signs.disclaimer.palette().color(signs.disclaimer.foregroundRole()) != theme.MUTED
+    above = signs.disclaimer.mapTo(kiosk, signs.disclaimer.rect().bottomLeft()).y()
+    assert above <= signs.sign_text.mapTo(kiosk, signs.sign_text.rect().topLeft()).y()
+    assert above <= signs.recognised.mapTo(kiosk, signs.recognised.rect().topLeft()).y()
 
 
 def test_back_shows_the_previous_card_with_its_answer_and_then_the_slides(make_kiosk: MakeKiosk) -> None:
@@ -164,7 +216,7 @@ def test_a_contact_card_qr_carries_name_phone_email_and_web(
         assert part in card
 
 
-@pytest.mark.parametrize("screen", ["signs", "summary", "contact"])
+@pytest.mark.parametrize("screen", ["signs", "summary", "summary-none", "contact"])
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s.width()}x{s.height()}")
 def test_signs_and_contact_screens_fit_without_cutting_text(
     make_kiosk: MakeKiosk, size: QSize, screen: str
@@ -175,9 +227,9 @@ def test_signs_and_contact_screens_fit_without_cutting_text(
         kiosk.show_contact()
     else:
         kiosk.show_signs()
-        if screen == "summary":
+        if screen.startswith("summary"):
             for _ in range(4):
-                click(kiosk.signs.recognised)
+                click(kiosk.signs.next if screen == "summary-none" else kiosk.signs.recognised)
     assert kiosk.size() == size
     assert needed_height(page.outer, size.width()) <= size.height()
     window = kiosk.rect()
