@@ -49,6 +49,7 @@ class Question(QWidget):
         self.title.setText(title)
         self.text.setText(text)
         for button in self.buttons.values():
+            button.hide()  # at once: deleteLater waits for the event loop, and this page shows now
             self._row.removeWidget(button)
             button.deleteLater()
         self.buttons = {}

@@ -144,13 +144,14 @@ class SlidePreview(QLabel):
         self.bar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self._row = QHBoxLayout(self.bar)
         self.languages: dict[str, QPushButton] = {}
-        self.back = big_button(self.tr("Terug naar bewerken"), "preview-back", primary=True)
+        self.back = big_button(self.tr("Terug naar bewerken"), "preview-back")  # bottom right, on its own
+        self.back.setParent(self)
         self.back.clicked.connect(self.closed)
-        self._row.addWidget(self.back)
         self.language = ""
 
     def set_languages(self, languages: tuple[str, ...]) -> None:
         for button in self.languages.values():
+            button.hide()
             self._row.removeWidget(button)
             button.deleteLater()
         self.languages = {}
@@ -159,6 +160,7 @@ class SlidePreview(QLabel):
             button.clicked.connect(lambda _=False, code=code: self.language_chosen.emit(code))
             self._row.insertWidget(index, button)
             self.languages[code] = button
+        self.bar.setVisible(bool(languages))
         self._place_bar()
 
     def show_language(self, code: str) -> None:
@@ -172,10 +174,15 @@ class SlidePreview(QLabel):
         self._place_bar()
 
     def _place_bar(self) -> None:
-        self.bar.adjustSize()
         margin = 16
+        self.bar.adjustSize()
         self.bar.move(max(0, self.width() - self.bar.width() - margin), margin)
         self.bar.raise_()
+        self.back.adjustSize()
+        self.back.move(
+            max(0, self.width() - self.back.width() - margin), self.height() - self.back.height() - margin
+        )
+        self.back.raise_()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self.closed.emit()
