@@ -35,7 +35,7 @@ __all__ = ["in_staff", "site_with_pin"]  # fixtures shared with test_staff.py
 
 
 def tap(widget: QWidget) -> None:
-    QTest.mouseClick(widget, Qt.MouseButton.LeftButton)  # type: ignore[call-overload]
+    QTest.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
 def save_and_wait(qtbot: QtBot, kiosk: KioskWindow, button: QWidget, files: int = 1) -> None:
@@ -378,7 +378,7 @@ def test_staff_screens_show_no_english_paths_or_hashes(
     screen.tabs.setCurrentWidget(screen.contact)
     save_and_wait(qtbot, kiosk, screen.contact.save)  # a refused save's message, too
     screen.contact.revert()
-    tabs = [screen.slides, screen.contact, screen.kiosk, screen.status]
+    tabs: list[QWidget] = [screen.slides, screen.contact, screen.kiosk, screen.status]
     questions: list[Callable[[], None]] = [
         lambda: screen.ask_unsaved(screen.contact, lambda: None),
         screen.ask_quit,
@@ -386,7 +386,8 @@ def test_staff_screens_show_no_english_paths_or_hashes(
         lambda: screen.warn_timeout(30),
     ]
     seen = 0
-    for page in [*tabs, *questions]:
+    pages: list[QWidget | Callable[[], None]] = [*tabs, *questions]
+    for page in pages:
         screen.show_work()
         if isinstance(page, QWidget):
             screen.tabs.setCurrentWidget(page)
