@@ -23,13 +23,25 @@ from kiosk.render.slide import SlideRenderer
 from kiosk.services.clock import Clock
 from kiosk.services.content_store import ContentStore
 from kiosk.services.pin import PinGuard
-from kiosk.services.printing import HandoutPrinter, available_printers
+from kiosk.services.printing import HandoutPrinter, PrintOutcome, available_printers
 from kiosk.ui.idle import IdleWatch
 from kiosk.ui.staff_login import CornerHold, PinPad
 
 if TYPE_CHECKING:
     from kiosk.ui.staff_screen import StaffScreen
 
+# What the test print's outcome says to staff (the enum's values are for the log).
+PRINT_OUTCOMES_NL = {
+    PrintOutcome.PRINTED: "afgedrukt.",
+    PrintOutcome.NO_PRINTER: "er is geen printer gevonden. Kies een printer en probeer het opnieuw.",
+    PrintOutcome.FAILED: "afdrukken lukte niet. Kijk of de printer aan staat en probeer het opnieuw.",
+    PrintOutcome.REFUSED: "de printer neemt nu geen opdrachten aan. Vraag de beheerder van de kiosk om hulp.",
+    PrintOutcome.STOPPED: "de printer staat stil. Kijk of de printer aan staat en probeer het opnieuw.",
+    PrintOutcome.NO_PAPER: "het papier is op. Vul papier bij en probeer het opnieuw.",
+    PrintOutcome.TIMED_OUT: "de printer gaf geen antwoord. Kijk of hij aan staat en probeer het opnieuw.",
+    PrintOutcome.TOO_SOON: "even wachten; probeer het zo opnieuw.",
+    PrintOutcome.DAILY_LIMIT: "het maximum aantal afdrukken voor vandaag is bereikt.",
+}
 WARNING_MS = 30_000  # staff are warned this long before their session closes by itself
 DAYS = ("ma", "di", "wo", "do", "vr", "za", "zo")
 MONTHS = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
@@ -81,7 +93,7 @@ class StaffMode(QObject):
         self.pad.pin_entered.connect(self._check)
         self.pad.cancelled.connect(self.closed)
         self._test_printer.print_finished.connect(
-            lambda outcome: self.screen.say(self.tr("Testpagina: ") + outcome.value)
+            lambda outcome: self.screen.say(self.tr("Testpagina: ") + PRINT_OUTCOMES_NL[outcome])
         )
         store.content_changed.connect(self._content_changed)
         store.change_refused.connect(lambda _problems: self.refresh() if self.active else None)

@@ -405,3 +405,12 @@ def test_staff_screens_show_no_english_paths_or_hashes(
     tap(screen.status.show_details)
     assert "site.toml" in screen.status.details.toPlainText()  # for a technician, on request
     assert re.search(r"Actief sinds: \w\w \d{1,2} \w{3}, \d\d:\d\d", screen.status.facts.text())
+
+
+def test_every_test_print_outcome_reads_as_dutch() -> None:
+    from kiosk.services.printing import PrintOutcome
+    from kiosk.ui.staff_mode import PRINT_OUTCOMES_NL
+
+    assert set(PRINT_OUTCOMES_NL) == set(PrintOutcome)
+    for text in PRINT_OUTCOMES_NL.values():
+        assert not ENGLISH.search(text), text
