@@ -21,17 +21,32 @@ class IdleWatch(QObject):
     """Emits `idle_timed_out` once after `timeout_ms` without any input anywhere in the application."""
 
     idle_timed_out = Signal()
+    # `warning_ms` before the timeout, when a warning is set: staff can say they are still there.
+    about_to_time_out = Signal()
 
     def __init__(self, clock: Clock, timeout_ms: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._timer = clock.timer(self, timeout_ms)
         self._timer.timeout.connect(self.idle_timed_out)
+        self._warning_ms = 0
+        self._warning = clock.timer(self)
+        self._warning.timeout.connect(self.about_to_time_out)
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
 
     def set_timeout_ms(self, timeout_ms: int) -> None:
         self._timer.setInterval(timeout_ms)
+        self._warning.setInterval(max(0, timeout_ms - self._warning_ms))
+
+    def set_warning_ms(self, warning_ms: int) -> None:
+        """Warn this long before the timeout (0: no warning); the next start() counts with it."""
+        self._warning_ms = warning_ms
+        self._warning.stop()
+        self.set_timeout_ms(self._timer.interval())
+
+    def warning_ms(self) -> int:
+        return self._warning_ms
 
     def timeout_ms(self) -> int:
         return self._timer.interval()
@@ -39,14 +54,17 @@ class IdleWatch(QObject):
     def start(self) -> None:
         """Begin counting: called when a visitor takes over from the loop."""
         self._timer.start()
+        if self._warning_ms:
+            self._warning.start()
 
     def stop(self) -> None:
         self._timer.stop()
+        self._warning.stop()
 
     def is_counting(self) -> bool:
         return self._timer.isActive()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in INPUT_EVENTS and self._timer.isActive():
-            self._timer.start()  # restart: no time pressure while someone is reading
+            self.start()  # restart: no time pressure while someone is reading
         return False

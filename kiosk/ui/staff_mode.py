@@ -16,18 +16,41 @@ from PySide6.QtWidgets import QStackedLayout, QWidget
 from kiosk import __version__
 from kiosk.content import Content
 from kiosk.content.editing import Change, SaveResult
+from kiosk.content.model import Problem
+from kiosk.content.staff_messages import staff_message
 from kiosk.render import theme
 from kiosk.render.slide import SlideRenderer
 from kiosk.services.clock import Clock
 from kiosk.services.content_store import ContentStore
 from kiosk.services.pin import PinGuard
-from kiosk.services.printing import HandoutPrinter, available_printers
+from kiosk.services.printing import HandoutPrinter, PrintOutcome, available_printers
 from kiosk.ui.idle import IdleWatch
 from kiosk.ui.staff_care import show_care_status
 from kiosk.ui.staff_login import CornerHold, PinPad
 
 if TYPE_CHECKING:
     from kiosk.ui.staff_screen import StaffScreen
+
+# What the test print's outcome says to staff (the enum's values are for the log).
+PRINT_OUTCOMES_NL = {
+    PrintOutcome.PRINTED: "afgedrukt.",
+    PrintOutcome.NO_PRINTER: "er is geen printer gevonden. Kies een printer en probeer het opnieuw.",
+    PrintOutcome.FAILED: "afdrukken lukte niet. Kijk of de printer aan staat en probeer het opnieuw.",
+    PrintOutcome.REFUSED: "de printer neemt nu geen opdrachten aan. Vraag de beheerder van de kiosk om hulp.",
+    PrintOutcome.STOPPED: "de printer staat stil. Kijk of de printer aan staat en probeer het opnieuw.",
+    PrintOutcome.NO_PAPER: "het papier is op. Vul papier bij en probeer het opnieuw.",
+    PrintOutcome.TIMED_OUT: "de printer gaf geen antwoord. Kijk of hij aan staat en probeer het opnieuw.",
+    PrintOutcome.TOO_SOON: "even wachten; probeer het zo opnieuw.",
+    PrintOutcome.DAILY_LIMIT: "het maximum aantal afdrukken voor vandaag is bereikt.",
+}
+WARNING_MS = 30_000  # staff are warned this long before their session closes by itself
+DAYS = ("ma", "di", "wo", "do", "vr", "za", "zo")
+MONTHS = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+
+
+def day_and_time(moment: dt.datetime) -> str:
+    """ "zo 29 nov, 09:14": the way staff read a moment, whatever the computer's language."""
+    return f"{DAYS[moment.weekday()]} {moment.day} {MONTHS[moment.month - 1]}, {moment:%H:%M}"
 
 
 class StaffMode(QObject):
@@ -36,6 +59,7 @@ class StaffMode(QObject):
     pad_opened = Signal()  # the window stops the loop: someone is at the screen
     closed = Signal()  # staff left, cancelled the PIN, or the session timed out: back to the visitors' loop
     quit_requested = Signal()  # for maintenance: the service is told not to restart the kiosk
+    restart_requested = Signal()  # the kiosk ends so that the service starts it afresh
 
     def __init__(
         self,
@@ -55,6 +79,7 @@ class StaffMode(QObject):
         self._pages = pages
         self._renderer = renderer
         self._started = clock.monotonic()
+        self._saving: list[Change] = []  # the rest of a save staff asked for, written one file at a time
         self.active = False
         self.guard = PinGuard(store.content.site.staff.pin_hash, clock.monotonic)
         self.pad = PinPad()
@@ -69,11 +94,12 @@ class StaffMode(QObject):
         self.pad.pin_entered.connect(self._check)
         self.pad.cancelled.connect(self.closed)
         self._test_printer.print_finished.connect(
-            lambda outcome: self.screen.say(self.tr("Testpagina: ") + outcome.value)
+            lambda outcome: self.screen.say(self.tr("Testpagina: ") + PRINT_OUTCOMES_NL[outcome])
         )
         store.content_changed.connect(self._content_changed)
         store.change_refused.connect(lambda _problems: self.refresh() if self.active else None)
         store.save_finished.connect(self._save_finished)
+        idle.about_to_time_out.connect(self._warn_timeout)
 
     @property
     def screen(self) -> StaffScreen:
@@ -84,6 +110,7 @@ class StaffMode(QObject):
             screen = StaffScreen(self._renderer)
             screen.left.connect(self.closed)
             screen.quit_requested.connect(self.quit_requested)
+            screen.restart_requested.connect(self.restart_requested)
             screen.save_requested.connect(self._save)
             screen.undo_requested.connect(self._undo)
             screen.test_print_requested.connect(self._test_print)
@@ -126,52 +153,87 @@ class StaffMode(QObject):
 
     def enter(self) -> None:
         self.active = True
-        self._idle.set_timeout_ms(round(self._store.content.site.staff.session_timeout_s * 1000))
+        timeout_ms = round(self._store.content.site.staff.session_timeout_s * 1000)
+        self._idle.set_warning_ms(min(WARNING_MS, timeout_ms // 2))
+        self._idle.set_timeout_ms(timeout_ms)
         self._idle.start()
         self.refresh()
-        self._pages.setCurrentWidget(self.screen)
+        screen = self.screen
+        screen.show_work()
+        screen.say(
+            self.tr("Wat u de vorige keer nog niet had opgeslagen, staat er nog.") if screen.dirty() else ""
+        )
+        self._pages.setCurrentWidget(screen)
 
     def leave(self) -> None:
-        """Called by the window's reset: staff mode closes with the visitor's session."""
+        """Called by the window's reset: staff mode closes with the visitor's session. Unsaved edits stay
+        in the (hidden) staff screen for the next time staff come in."""
         self.active = False
+        self._idle.set_warning_ms(0)
         self.pad.clear()
+
+    def _warn_timeout(self) -> None:
+        if self.active and self._screen is not None:
+            self._screen.warn_timeout(round(self._idle.warning_ms() / 1000))
 
     # -- at the desk ---------------------------------------------------------------------------
     def refresh(self) -> None:
         store = self._store
         content = store.content
         self.screen.set_content(content, available_printers(), self._clock.now().date())
-        uptime = dt.timedelta(seconds=round(self._clock.monotonic() - self._started))
+        now = self._clock.now()
+        started = now - dt.timedelta(seconds=self._clock.monotonic() - self._started)
         facts = [
             (self.tr("Versie"), __version__),
-            (self.tr("Content"), f"{content.folder} ({store.version})"),
-            (self.tr("Laatst geladen"), store.loaded_at.strftime("%d-%m-%Y %H:%M")),
-            (self.tr("Actief sinds"), str(uptime)),
+            (self.tr("Inhoud geladen"), day_and_time(store.loaded_at)),
+            (self.tr("Actief sinds"), day_and_time(started)),
             (self.tr("Folders geprint vandaag"), str(self._printer.prints_today() if self._printer else 0)),
         ]
-        refused = [self.tr("Niet overgenomen (de vorige inhoud blijft): ") + str(p) for p in store.refusal]
-        self.screen.set_status(facts, refused + [str(p) for p in content.problems], store.can_undo())
+        titles = {s.id: s.title.get("nl", "") for s in content.slides}
+        refused = [
+            self.tr("Niet overgenomen (de kiosk toont de vorige inhoud): ") + staff_message(p, titles).text
+            for p in store.refusal
+        ]
+        messages = refused + [staff_message(p, titles).text for p in content.problems]
+        details = [
+            self.tr("Map met de inhoud: ") + str(content.folder),
+            self.tr("Versie van de inhoud: ") + store.version,
+            *(str(p) for p in (*store.refusal, *content.problems)),
+        ]
+        self.screen.set_status(facts, messages, details, store.can_undo())
         show_care_status(self.screen.status, content, self._clock.now().date())
 
     def _content_changed(self, _content: Content) -> None:
         if self.active:
             self.refresh()
 
-    def _save(self, change: Change) -> None:
+    def _save(self, changes: list[Change]) -> None:
         self.screen.say(self.tr("Bezig met opslaan…"))
-        self._store.save(change)
+        self._saving = list(changes)
+        self._store.save(self._saving.pop(0))
 
     def _undo(self) -> None:
+        self._saving = []
         self.screen.say(self.tr("Bezig met terugzetten…"))
         self._store.undo()
 
     def _save_finished(self, result: SaveResult) -> None:
+        """ "Opgeslagen" only once every file of the save is written and the kiosk shows it."""
         if self._screen is None:
+            return
+        if result.saved and self._saving:
+            self._store.save(self._saving.pop(0))
             return
         if result.saved:
             self.screen.say(self.tr("Opgeslagen. De kiosk toont de wijziging nu."))
         else:
-            self.screen.say(self.tr("Niet opgeslagen: ") + result.message())
+            self._saving = []
+            self.screen.say(self.tr("Niet opgeslagen. ") + self._refusal(result.problems))
+        self.screen.save_finished(result.saved)
+
+    def _refusal(self, problems: tuple[Problem, ...]) -> str:
+        titles = {s.id: s.title.get("nl", "") for s in self._store.content.slides}
+        return " ".join(staff_message(p, titles).text for p in problems)
 
     def _test_print(self, printer_name: str) -> None:
         content = self._store.content

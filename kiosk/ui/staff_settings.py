@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
 
 from PySide6.QtCore import QTime, Signal
 from PySide6.QtWidgets import (
@@ -20,9 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.content import Content, pick
-from kiosk.content.editing import SiteChange
+from kiosk.content.editing import Change, SiteChange
 from kiosk.content.model import LANGUAGE_NAMES, SOURCE_LANGUAGE, WEEKDAYS, Localized, QrTarget
 from kiosk.content.qr import qr_payload
+from kiosk.ui.staff_draft import Draft, Values
 from kiosk.ui.widgets import QrView, big_button, text_label
 
 DAY_NAMES = ("ma", "di", "wo", "do", "vr", "za", "zo")
@@ -34,7 +34,7 @@ def localized_key(dotted: str, current: Localized) -> str:
 
 
 class ContactTab(QWidget):
-    save_requested = Signal(object)  # a SiteChange
+    save_requested = Signal()  # staff tapped "Opslaan": the screen collects `changes()`
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -49,7 +49,8 @@ class ContactTab(QWidget):
         self.urgent_text, self.urgent_phone = QPlainTextEdit(), QLineEdit()
         self.qr_preview = QrView()
         self.qr_preview.setFixedSize(320, 320)
-        self.save = big_button(self.tr("Contactgegevens opslaan"), "contact-save", primary=True)
+        self.save = big_button(self.tr("Opslaan"), "contact-save", primary=True)
+        self.draft = Draft(self._read, self._show)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         for label, field in (
@@ -58,7 +59,7 @@ class ContactTab(QWidget):
             (self.tr("Telefoon"), self.phone),
             (self.tr("E-mail"), self.email),
             (self.tr("Website"), self.website),
-            (self.tr("Openingstijden"), self.hours),
+            (self.tr("Openingstijden praktijk"), self.hours),
             (self.tr("QR-code opent"), self.qr_kind),
             (self.tr("QR-adres"), self.qr_url),
             (self.tr("Campagnecode"), self.campaign),
@@ -77,27 +78,56 @@ class ContactTab(QWidget):
         for edit in (self.name, self.phone, self.email, self.website, self.qr_url, self.campaign):
             edit.textChanged.connect(self._update_preview)
         self.qr_kind.currentIndexChanged.connect(self._update_preview)
-        self.save.clicked.connect(self._save)
+        self.save.clicked.connect(self.save_requested)
+
+    def _lines(self) -> dict[str, QLineEdit]:
+        return {
+            "clinic.name": self.name,
+            "clinic.phone": self.phone,
+            "clinic.email": self.email,
+            "clinic.website": self.website,
+            "clinic.hours": self.hours,
+            "qr.url": self.qr_url,
+            "qr.campaign": self.campaign,
+            "urgent.phone": self.urgent_phone,
+        }
+
+    def _texts(self) -> dict[str, QPlainTextEdit]:
+        return {"clinic.offer": self.offer, "urgent.text": self.urgent_text}
 
     def set_content(self, content: Content) -> None:
         self._content = content
         site = content.site
         clinic = site.clinic
-        for edit, value in (
-            (self.name, clinic.name),
-            (self.phone, clinic.phone),
-            (self.email, clinic.email),
-            (self.website, clinic.website),
-            (self.hours, pick(clinic.hours, SOURCE_LANGUAGE)),
-            (self.qr_url, site.qr.url),
-            (self.campaign, site.qr.campaign),
-            (self.urgent_phone, site.urgent.phone),
-        ):
-            edit.setText(value)
-        self.offer.setPlainText(pick(clinic.offer, SOURCE_LANGUAGE))
-        self.urgent_text.setPlainText(pick(site.urgent.text, SOURCE_LANGUAGE))
-        self.qr_kind.setCurrentIndex(max(0, self.qr_kind.findData(site.qr.kind)))
+        self.draft.load(
+            {
+                "clinic.name": clinic.name,
+                "clinic.phone": clinic.phone,
+                "clinic.email": clinic.email,
+                "clinic.website": clinic.website,
+                "clinic.hours": pick(clinic.hours, SOURCE_LANGUAGE),
+                "qr.url": site.qr.url,
+                "qr.campaign": site.qr.campaign,
+                "urgent.phone": site.urgent.phone,
+                "clinic.offer": pick(clinic.offer, SOURCE_LANGUAGE),
+                "urgent.text": pick(site.urgent.text, SOURCE_LANGUAGE),
+                "qr.kind": site.qr.kind,
+            }
+        )
         self._update_preview()
+
+    def _read(self) -> Values:
+        values: Values = {key: edit.text().strip() for key, edit in self._lines().items()}
+        values.update({key: edit.toPlainText().strip() for key, edit in self._texts().items()})
+        values["qr.kind"] = self.qr_kind.currentData()
+        return values
+
+    def _show(self, values: Values) -> None:
+        for key, edit in self._lines().items():
+            edit.setText(values[key])
+        for key, text in self._texts().items():
+            text.setPlainText(values[key])
+        self.qr_kind.setCurrentIndex(max(0, self.qr_kind.findData(values["qr.kind"])))
 
     def _update_preview(self) -> None:
         """The QR as it will be after saving: staff see what a phone will get before they save."""
@@ -114,28 +144,32 @@ class ContactTab(QWidget):
         qr = QrTarget(self.qr_kind.currentData(), self.qr_url.text().strip(), self.campaign.text().strip())
         self.qr_preview.set_payload(qr_payload(replace(site, clinic=clinic, qr=qr)))
 
-    def _save(self) -> None:
-        if self._content is None:
-            return
+    def dirty(self) -> bool:
+        return self.draft.dirty()
+
+    def revert(self) -> None:
+        self.draft.revert()
+
+    def changes(self) -> list[Change]:
+        """Only the fields staff changed; a translated text keeps its translations (its `nl` entry)."""
+        changed = self.draft.changes()
+        if not changed or self._content is None:
+            return []
         site = self._content.site
-        changes: dict[str, Any] = {
-            "clinic.name": self.name.text().strip(),
-            "clinic.phone": self.phone.text().strip(),
-            "clinic.email": self.email.text().strip(),
-            "clinic.website": self.website.text().strip(),
-            localized_key("clinic.offer", site.clinic.offer): self.offer.toPlainText().strip(),
-            localized_key("clinic.hours", site.clinic.hours): self.hours.text().strip(),
-            "qr.kind": self.qr_kind.currentData(),
-            "qr.url": self.qr_url.text().strip(),
-            "qr.campaign": self.campaign.text().strip(),
-            localized_key("urgent.text", site.urgent.text): self.urgent_text.toPlainText().strip(),
-            "urgent.phone": self.urgent_phone.text().strip(),
-        }
-        self.save_requested.emit(SiteChange(changes))
+        translated = {"clinic.offer": site.clinic.offer, "clinic.hours": site.clinic.hours}
+        translated["urgent.text"] = site.urgent.text
+        return [
+            SiteChange(
+                {
+                    localized_key(key, translated[key]) if key in translated else key: value
+                    for key, value in changed.items()
+                }
+            )
+        ]
 
 
 class KioskTab(QWidget):
-    save_requested = Signal(object)  # a SiteChange
+    save_requested = Signal()  # staff tapped "Opslaan": the screen collects `changes()`
     test_print_requested = Signal(str)  # printer name, empty for the system default
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -158,9 +192,10 @@ class KioskTab(QWidget):
         self.always_open = QCheckBox(self.tr("De hele dag"))
         self.opens, self.closes = QTimeEdit(), QTimeEdit()
         self.outside = QComboBox()
-        self.outside.addItem(self.tr("Toon 'gesloten'"), "closed")
-        self.outside.addItem(self.tr("Scherm donker"), "dark")
-        self.save = big_button(self.tr("Instellingen opslaan"), "kiosk-save", primary=True)
+        self.outside.addItem(self.tr("Toon 'We zijn nu gesloten'"), "closed")
+        self.outside.addItem(self.tr("Scherm zwart"), "dark")
+        self.save = big_button(self.tr("Opslaan"), "kiosk-save", primary=True)
+        self.draft = Draft(self._read, self._show)
 
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
@@ -179,17 +214,17 @@ class KioskTab(QWidget):
         day_row = QHBoxLayout()
         for box in self.days.values():
             day_row.addWidget(box)
-        form.addRow(self.tr("Open op"), day_row)
+        form.addRow(self.tr("Scherm aan op"), day_row)
         hours_row = QHBoxLayout()
         for widget in (self.always_open, self.opens, text_label("body", "–"), self.closes):
             hours_row.addWidget(widget)
-        form.addRow(self.tr("Openingstijden"), hours_row)
-        form.addRow(self.tr("Buiten openingstijden"), self.outside)
+        form.addRow(self.tr("Scherm aan/uit"), hours_row)
+        form.addRow(self.tr("Als het scherm uit is"), self.outside)
         column = QVBoxLayout(self)
         column.addLayout(form, 1)
         column.addWidget(self.save)
         self.always_open.toggled.connect(self._hours_enabled)
-        self.save.clicked.connect(self._save)
+        self.save.clicked.connect(self.save_requested)
         self.test_print.clicked.connect(lambda: self.test_print_requested.emit(self.printer.currentData()))
 
     def _hours_enabled(self, always_open: bool) -> None:
@@ -199,33 +234,31 @@ class KioskTab(QWidget):
     def set_content(self, content: Content, printers: list[str]) -> None:
         self._content = content
         site = content.site
-        self.idle.setValue(round(site.kiosk.idle_timeout_s))
-        for code, box in self.languages.items():
-            box.setChecked(code in site.kiosk.languages)
-        self.default_language.setCurrentIndex(
-            max(0, self.default_language.findData(site.kiosk.default_language))
-        )
+        chosen = self.printer.currentData()
         self.printer.clear()
         self.printer.addItem(self.tr("Standaardprinter van het systeem"), "")
         for name in sorted(set(printers) | ({site.printer.name} - {""})):
             self.printer.addItem(name, name)
-        self.printer.setCurrentIndex(max(0, self.printer.findData(site.printer.name)))
-        self.min_interval.setValue(site.printer.min_interval_s)
-        self.max_per_day.setValue(site.printer.max_per_day)
+        self.printer.setCurrentIndex(max(0, self.printer.findData(chosen)))
         schedule = site.schedule
-        for day, box in self.days.items():
-            box.setChecked(day in schedule.days)
-        self.always_open.setChecked(schedule.opens is None)
-        opens, closes = schedule.opens, schedule.closes
-        self.opens.setTime(QTime(opens.hour, opens.minute) if opens else QTime(8, 0))
-        self.closes.setTime(QTime(closes.hour, closes.minute) if closes else QTime(17, 30))
-        self.outside.setCurrentIndex(max(0, self.outside.findData(schedule.outside_hours)))
+        self.draft.load(
+            {
+                "kiosk.idle_timeout": round(site.kiosk.idle_timeout_s),
+                "kiosk.languages": [code for code in LANGUAGE_NAMES if code in site.kiosk.languages],
+                "kiosk.default_language": site.kiosk.default_language,
+                "printer.name": site.printer.name,
+                "printer.min_interval": site.printer.min_interval_s,
+                "printer.max_per_day": site.printer.max_per_day,
+                "schedule.days": [day for day in WEEKDAYS if day in schedule.days],
+                "schedule.opens": schedule.opens.strftime("%H:%M") if schedule.opens else None,
+                "schedule.closes": schedule.closes.strftime("%H:%M") if schedule.closes else None,
+                "schedule.outside_hours": schedule.outside_hours,
+            }
+        )
 
-    def _save(self) -> None:
-        if self._content is None:
-            return
+    def _read(self) -> Values:
         always = self.always_open.isChecked()
-        changes: dict[str, Any] = {
+        return {
             "kiosk.idle_timeout": self.idle.value(),
             "kiosk.languages": [code for code, box in self.languages.items() if box.isChecked()],
             "kiosk.default_language": self.default_language.currentData(),
@@ -237,4 +270,31 @@ class KioskTab(QWidget):
             "schedule.closes": None if always else self.closes.time().toString("HH:mm"),
             "schedule.outside_hours": self.outside.currentData(),
         }
-        self.save_requested.emit(SiteChange(changes))
+
+    def _show(self, values: Values) -> None:
+        self.idle.setValue(values["kiosk.idle_timeout"])
+        for code, box in self.languages.items():
+            box.setChecked(code in values["kiosk.languages"])
+        self.default_language.setCurrentIndex(
+            max(0, self.default_language.findData(values["kiosk.default_language"]))
+        )
+        self.printer.setCurrentIndex(max(0, self.printer.findData(values["printer.name"])))
+        self.min_interval.setValue(values["printer.min_interval"])
+        self.max_per_day.setValue(values["printer.max_per_day"])
+        for day, box in self.days.items():
+            box.setChecked(day in values["schedule.days"])
+        opens, closes = values["schedule.opens"], values["schedule.closes"]
+        self.always_open.setChecked(opens is None)
+        self.opens.setTime(QTime.fromString(opens, "HH:mm") if opens else QTime(8, 0))
+        self.closes.setTime(QTime.fromString(closes, "HH:mm") if closes else QTime(17, 30))
+        self.outside.setCurrentIndex(max(0, self.outside.findData(values["schedule.outside_hours"])))
+
+    def dirty(self) -> bool:
+        return self.draft.dirty()
+
+    def revert(self) -> None:
+        self.draft.revert()
+
+    def changes(self) -> list[Change]:
+        changed = self.draft.changes()
+        return [SiteChange(changed)] if changed else []

@@ -1,4 +1,8 @@
-"""Staff mode, slides: show or hide each slide, put them in order, edit text, picture, duration and dates."""
+"""Staff mode, slides: show or hide each slide, put them in order, edit text, picture, duration and dates.
+
+One "Opslaan" saves what staff changed on this tab: the order and what is shown in the loop (site.toml)
+and the open slide's fields (its file), each only where staff changed something.
+"""
 
 from __future__ import annotations
 
@@ -22,32 +26,38 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.content import Content, Slide, pick
-from kiosk.content.editing import SiteChange, SlideChange
+from kiosk.content.editing import Change, SiteChange, SlideChange
 from kiosk.content.files import inside_folder
 from kiosk.content.images import IMAGE_SUFFIXES
+from kiosk.ui.staff_draft import Draft, Values
 from kiosk.ui.widgets import big_button, text_label
 
 LANG = "nl"  # staff edit the source language; translations are files for the technical staff
+ORDER, HIDDEN = "slides.order", "slides.hidden"
 
 
 class SlidesTab(QWidget):
-    save_requested = Signal(object)  # a Change
+    save_requested = Signal()  # staff tapped "Opslaan": the screen collects `changes()`
     preview_requested = Signal(object)  # the Slide as edited, not yet saved
+    # Staff picked another slide while this one has unsaved edits: the screen asks, then calls the callable
+    # (which opens the other slide) unless staff chose "Terug".
+    leave_slide_requested = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._content: Content | None = None
         self._today = dt.date.today()  # replaced by the kiosk clock's date in set_content
+        self._slide_id: str | None = None  # the slide open in the form
         self.list = QListWidget()
         self.list.setObjectName("slide-list")
         self.up = big_button(self.tr("▲ Omhoog"), "slide-up")
         self.down = big_button(self.tr("▼ Omlaag"), "slide-down")
-        self.save_order = big_button(self.tr("Volgorde en zichtbaarheid opslaan"), "save-order", primary=True)
+        self.shown = QCheckBox(self.tr("Tonen in de lus"))
         self.title = QLineEdit()
         self.body = QPlainTextEdit()
         self.duration = QSpinBox()
         self.duration.setRange(3, 600)
-        self.duration.setSuffix(" s")
+        self.duration.setSuffix(self.tr(" seconden"))
         self.picture = QComboBox()
         self.limit_dates = QCheckBox(self.tr("Alleen tonen tussen deze data"))
         self.shown_from, self.shown_until = QDateEdit(), QDateEdit()
@@ -55,17 +65,20 @@ class SlidesTab(QWidget):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("d-M-yyyy")
         self.preview = big_button(self.tr("Voorbeeld"), "slide-preview")
-        self.save = big_button(self.tr("Dia opslaan"), "slide-save", primary=True)
+        self.save = big_button(self.tr("Opslaan"), "slide-save", primary=True)
+        self.selection = Draft(self._read_selection, self._show_selection)
+        self.slide = Draft(self._read_slide, self._show_slide_values)
 
         left = QVBoxLayout()
+        left.addWidget(text_label("muted", self.tr("Met vinkje: te zien in de lus")))
         left.addWidget(self.list, 1)
         moves = QHBoxLayout()
         moves.addWidget(self.up)
         moves.addWidget(self.down)
         left.addLayout(moves)
-        left.addWidget(self.save_order)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.addRow(self.shown)
         form.addRow(self.tr("Titel"), self.title)
         form.addRow(self.tr("Tekst"), self.body)
         form.addRow(self.tr("Duur"), self.duration)
@@ -86,25 +99,31 @@ class SlidesTab(QWidget):
         row.addLayout(left, 4)
         row.addLayout(right, 6)
 
-        self.list.currentRowChanged.connect(self._show_slide)
+        self.list.currentRowChanged.connect(self._row_changed)
+        self.list.itemChanged.connect(self._item_changed)
+        self.shown.toggled.connect(self._shown_toggled)
         self.up.clicked.connect(lambda: self.move_selected(-1))
         self.down.clicked.connect(lambda: self.move_selected(1))
-        self.save_order.clicked.connect(self._save_order)
-        self.save.clicked.connect(self._save_slide)
+        self.save.clicked.connect(self.save_requested)
         self.preview.clicked.connect(lambda: self.preview_requested.emit(self.edited_slide()))
         self.limit_dates.toggled.connect(self._dates_enabled)
 
     # -- filling -------------------------------------------------------------------------------
     def set_content(self, content: Content, today: dt.date) -> None:
+        """New content: shown, except where staff have unsaved edits (see Draft)."""
         self._content, self._today = content, today
-        row = max(0, self.list.currentRow())
-        self.list.clear()
-        for slide in content.slides:
-            item = QListWidgetItem(pick(slide.title, LANG))
-            item.setData(Qt.ItemDataRole.UserRole, slide.id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked if slide.hidden else Qt.CheckState.Checked)
-            self.list.addItem(item)
+        self._fill_pictures(content)
+        self.selection.load(
+            {ORDER: [s.id for s in content.slides], HIDDEN: [s.id for s in content.slides if s.hidden]}
+        )
+        ids = [s.id for s in content.slides]
+        if self._slide_id not in ids:
+            self._slide_id = ids[0] if ids else None
+            self._open(self._slide_id, keep_edits=False)
+        else:
+            self._open(self._slide_id, keep_edits=True)
+
+    def _fill_pictures(self, content: Content) -> None:
         images = content.folder / "images"
         names = (
             sorted(
@@ -115,48 +134,89 @@ class SlidesTab(QWidget):
             if images.is_dir() and inside_folder(content.folder, images)
             else []
         )
+        chosen = self.picture.currentData()
         self.picture.clear()
-        self.picture.addItems(names)
-        self.list.setCurrentRow(min(row, self.list.count() - 1))
+        self.picture.addItem(self.tr("Geen plaatje"), None)
+        for name in names:
+            self.picture.addItem(name, name)
+        self.picture.setCurrentIndex(max(0, self.picture.findData(chosen)))
 
-    def _slide(self, row: int) -> Slide | None:
-        if self._content is None or not 0 <= row < len(self._content.slides):
+    def _slide_by_id(self, slide_id: str | None) -> Slide | None:
+        if self._content is None or slide_id is None:
             return None
-        slide_id = self.list.item(row).data(Qt.ItemDataRole.UserRole)
-        return next(s for s in self._content.slides if s.id == slide_id)
+        return next((s for s in self._content.slides if s.id == slide_id), None)
 
-    def _show_slide(self, row: int) -> None:
-        slide = self._slide(row)
-        if slide is None:
-            return
-        self.title.setText(pick(slide.title, LANG))
-        self.body.setPlainText(pick(slide.body, LANG))
-        self.duration.setValue(round(slide.duration_s))
-        self.picture.setCurrentText(slide.illustration.name if slide.illustration else "")
-        limited = slide.shown_from is not None or slide.shown_until is not None
-        self.limit_dates.setChecked(limited)
-        today = self._today
-        start = slide.shown_from or today
+    def _open(self, slide_id: str | None, keep_edits: bool) -> None:
+        """Show a slide in the form and select it in the list."""
+        self._slide_id = slide_id
+        slide = self._slide_by_id(slide_id)
+        self.list.blockSignals(True)
+        self.list.setCurrentRow(self._row_of(slide_id))
+        self.list.blockSignals(False)
+        self._sync_shown()
+        if slide is not None:
+            self.slide.load(self._values_of(slide), keep_edits)
+
+    def _values_of(self, slide: Slide) -> Values:
+        return {
+            "title": pick(slide.title, LANG),
+            "body": pick(slide.body, LANG),
+            "duration": round(slide.duration_s),
+            "illustration": slide.illustration.name if slide.illustration else None,
+            "shown_from": slide.shown_from,
+            "shown_until": slide.shown_until,
+        }
+
+    def _row_of(self, slide_id: str | None) -> int:
+        ids = self.selection_values()[ORDER]
+        return ids.index(slide_id) if slide_id in ids else -1
+
+    # -- the slide's form ----------------------------------------------------------------------
+    def _read_slide(self) -> Values:
+        limited = self.limit_dates.isChecked()
+        return {
+            "title": self.title.text().strip(),
+            "body": self.body.toPlainText().strip(),
+            "duration": self.duration.value(),
+            "illustration": self.picture.currentData(),
+            "shown_from": self.shown_from.date().toPython() if limited else None,
+            "shown_until": self.shown_until.date().toPython() if limited else None,
+        }
+
+    def _show_slide_values(self, values: Values) -> None:
+        self.title.setText(values["title"])
+        self.body.setPlainText(values["body"])
+        self.duration.setValue(values["duration"])
+        # A slide without a picture (or with one that is missing) shows "Geen plaatje", never the last one.
+        self.picture.setCurrentIndex(max(0, self.picture.findData(values["illustration"])))
+        start, end = values["shown_from"], values["shown_until"]
+        self.limit_dates.setChecked(start is not None or end is not None)
+        start = start or self._today
+        end = end or max(start, self._today) + dt.timedelta(days=30)
         self.shown_from.setDate(QDate(start.year, start.month, start.day))
-        end = slide.shown_until or today + dt.timedelta(days=30)
         self.shown_until.setDate(QDate(end.year, end.month, end.day))
-        self._dates_enabled(limited)
+        self._dates_enabled(self.limit_dates.isChecked())
 
     def _dates_enabled(self, enabled: bool) -> None:
         self.shown_from.setEnabled(enabled)
         self.shown_until.setEnabled(enabled)
 
-    # -- order and visibility ------------------------------------------------------------------
-    def move_selected(self, step: int) -> None:
-        row = self.list.currentRow()
-        target = row + step
-        if row < 0 or not 0 <= target < self.list.count():
+    def _row_changed(self, row: int) -> None:
+        item = self.list.item(row)
+        wanted = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        if wanted == self._slide_id:
             return
-        item = self.list.takeItem(row)
-        self.list.insertItem(target, item)
-        self.list.setCurrentRow(target)
+        if not self.slide.dirty():
+            self._open(wanted, keep_edits=False)
+            return
+        self._open(self._slide_id, keep_edits=True)  # stays selected until staff answer
+        self.leave_slide_requested.emit(lambda: self._open(wanted, keep_edits=False))
 
-    def order_and_hidden(self) -> tuple[list[str], list[str]]:
+    # -- order and what the loop shows ---------------------------------------------------------
+    def selection_values(self) -> Values:
+        return self._read_selection()
+
+    def _read_selection(self) -> Values:
         items = [self.list.item(i) for i in range(self.list.count())]
         order = [item.data(Qt.ItemDataRole.UserRole) for item in items]
         hidden = [
@@ -164,48 +224,83 @@ class SlidesTab(QWidget):
             for item in items
             if item.checkState() == Qt.CheckState.Unchecked
         ]
-        return order, hidden
+        return {ORDER: order, HIDDEN: hidden}
 
-    def _save_order(self) -> None:
-        order, hidden = self.order_and_hidden()
-        self.save_requested.emit(SiteChange({"slides.order": order, "slides.hidden": hidden}))
+    def _show_selection(self, values: Values) -> None:
+        titles = {s.id: pick(s.title, LANG) for s in self._content.slides} if self._content else {}
+        self.list.blockSignals(True)
+        self.list.clear()
+        for slide_id in values[ORDER]:
+            item = QListWidgetItem(titles.get(slide_id, slide_id))
+            item.setData(Qt.ItemDataRole.UserRole, slide_id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            hidden = slide_id in values[HIDDEN]
+            item.setCheckState(Qt.CheckState.Unchecked if hidden else Qt.CheckState.Checked)
+            self.list.addItem(item)
+        self.list.setCurrentRow(self._row_of(self._slide_id))
+        self.list.blockSignals(False)
+        self._sync_shown()
 
-    # -- one slide -----------------------------------------------------------------------------
+    def _item_changed(self, item: QListWidgetItem) -> None:
+        if item.data(Qt.ItemDataRole.UserRole) == self._slide_id:
+            self._sync_shown()
+
+    def _sync_shown(self) -> None:
+        item = self.list.item(self._row_of(self._slide_id))
+        self.shown.blockSignals(True)
+        self.shown.setChecked(item is not None and item.checkState() == Qt.CheckState.Checked)
+        self.shown.setEnabled(item is not None)
+        self.shown.blockSignals(False)
+
+    def _shown_toggled(self, shown: bool) -> None:
+        item = self.list.item(self._row_of(self._slide_id))
+        if item is not None:
+            item.setCheckState(Qt.CheckState.Checked if shown else Qt.CheckState.Unchecked)
+
+    def move_selected(self, step: int) -> None:
+        row = self.list.currentRow()
+        target = row + step
+        if row < 0 or not 0 <= target < self.list.count():
+            return
+        self.list.blockSignals(True)
+        item = self.list.takeItem(row)
+        self.list.insertItem(target, item)
+        self.list.setCurrentRow(target)
+        self.list.blockSignals(False)
+
+    # -- what a save writes --------------------------------------------------------------------
+    def dirty(self) -> bool:
+        return self.selection.dirty() or self.slide.dirty()
+
+    def revert(self) -> None:
+        self.selection.revert()
+        self.slide.revert()
+
+    def changes(self) -> list[Change]:
+        """Only what staff changed: the order and the hidden slides, and the open slide's changed fields."""
+        result: list[Change] = []
+        selection = self.selection.changes()
+        if selection:
+            result.append(SiteChange(selection))
+        edited = self.slide.changes()
+        if edited and self._slide_id is not None:
+            body = edited.pop("body", None)
+            result.append(SlideChange(self._slide_id, LANG, edited, body))
+        return result
+
     def edited_slide(self) -> Slide | None:
-        slide = self._slide(self.list.currentRow())
+        """The open slide as staff have edited it: for the preview, before anything is saved."""
+        slide = self._slide_by_id(self._slide_id)
         if slide is None or self._content is None:
             return None
-        picture = (
-            self._content.folder / "images" / self.picture.currentText()
-            if self.picture.currentText()
-            else None
-        )
-        shown_from, shown_until = self._dates()
+        values = self._read_slide()
+        picture = values["illustration"]
         return replace(
             slide,
-            title={**slide.title, LANG: self.title.text().strip()},
-            body={**slide.body, LANG: self.body.toPlainText().strip()},
-            duration_s=float(self.duration.value()),
-            illustration=picture,
-            shown_from=shown_from,
-            shown_until=shown_until,
+            title={**slide.title, LANG: values["title"]},
+            body={**slide.body, LANG: values["body"]},
+            duration_s=float(values["duration"]),
+            illustration=self._content.folder / "images" / picture if picture else None,
+            shown_from=values["shown_from"],
+            shown_until=values["shown_until"],
         )
-
-    def _dates(self) -> tuple[dt.date | None, dt.date | None]:
-        if not self.limit_dates.isChecked():
-            return None, None
-        return self.shown_from.date().toPython(), self.shown_until.date().toPython()  # type: ignore[return-value]
-
-    def _save_slide(self) -> None:
-        slide = self._slide(self.list.currentRow())
-        if slide is None or self._content is None:
-            return
-        shown_from, shown_until = self._dates()
-        settings = {
-            "title": self.title.text().strip(),
-            "duration": self.duration.value(),
-            "illustration": self.picture.currentText() or None,
-            "shown_from": shown_from,
-            "shown_until": shown_until,
-        }
-        self.save_requested.emit(SlideChange(slide.id, LANG, settings, self.body.toPlainText()))

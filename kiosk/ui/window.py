@@ -126,6 +126,7 @@ class KioskWindow(QWidget):
         self.staff.pad_opened.connect(self.take_over)
         self.staff.closed.connect(self.reset_to_loop)
         self.staff.quit_requested.connect(lambda: self.quit_cleanly(for_maintenance=True))
+        self.staff.restart_requested.connect(lambda: self.quit_cleanly())  # exit 0: Restart=always
         store.content_changed.connect(self.show_content)
         self._schedule_timer = clock.timer(self, SCHEDULE_CHECK_MS, single_shot=False)
         self._schedule_timer.timeout.connect(self.apply_schedule)
@@ -374,7 +375,8 @@ class KioskWindow(QWidget):
         super().mousePressEvent(event)
 
     def quit_cleanly(self, for_maintenance: bool = False) -> None:
-        """The only ways out: the OS asks (SIGTERM) or staff quit for maintenance (not restarted)."""
+        """The only ways out: the OS asks (SIGTERM), staff restart (exit 0, which the service's Restart=always
+        starts again) or staff quit for maintenance (exit 75, which it does not)."""
         log.info("kiosk closing%s", " for maintenance" if for_maintenance else "")
         self.display_power.wake_on_exit()
         self.quit_for_maintenance = for_maintenance

@@ -117,11 +117,10 @@ def test_staff_reorder_hide_and_edit_then_the_loop_shows_it(qtbot: QtBot, in_sta
     tab.list.setCurrentRow(0)
     QTest.mouseClick(tab.down, Qt.MouseButton.LeftButton)  # first slide becomes second
     tab.list.item(2).setCheckState(Qt.CheckState.Unchecked)  # hide the third
-    click_and_wait_for_the_store(qtbot, kiosk, tab.save_order)
-    assert kiosk.staff.screen.message.text().startswith("Opgeslagen")
     tab.list.setCurrentRow(0)
     tab.title.setText("Welkom in de wachtkamer")
-    click_and_wait_for_the_store(qtbot, kiosk, tab.save)
+    with qtbot.waitSignals([kiosk.store.save_finished] * 2, timeout=10_000):  # site.toml, then the slide
+        QTest.mouseClick(tab.save, Qt.MouseButton.LeftButton)
     assert kiosk.staff.screen.message.text().startswith("Opgeslagen")
     QTest.mouseClick(kiosk.staff.screen.leave, Qt.MouseButton.LeftButton)
     assert kiosk.pages.currentWidget() is kiosk.loop_page
@@ -141,7 +140,7 @@ def test_an_invalid_edit_is_refused_in_plain_words(
     click_and_wait_for_the_store(qtbot, kiosk, contact.save)
     message = kiosk.staff.screen.message.text()
     assert message.startswith("Niet opgeslagen")
-    assert "qr.url: 'geen adres' is not a web address" in message
+    assert "QR-adres: 'geen adres' is geen webadres. Begin het adres met https://" in message
     assert (site_with_pin / "site.toml").read_text(encoding="utf-8") == before
 
 
@@ -181,8 +180,14 @@ def test_only_staff_mode_can_quit_the_kiosk(
     kiosk = make_kiosk(content=site_with_pin)
     assert not kiosk.close()
     open_staff(kiosk, fake_clock)
-    kiosk.staff.screen.tabs.setCurrentWidget(kiosk.staff.screen.status)
-    QTest.mouseClick(kiosk.staff.screen.status.quit, Qt.MouseButton.LeftButton)
+    screen = kiosk.staff.screen
+    screen.tabs.setCurrentWidget(screen.status)
+    QTest.mouseClick(screen.status.quit, Qt.MouseButton.LeftButton)
+    assert kiosk.isVisible()  # a question first, then a confirmation in plain words
+    QTest.mouseClick(screen.question.buttons["maintenance"], Qt.MouseButton.LeftButton)
+    assert kiosk.isVisible()
+    assert "blijft dan zwart tot iemand de kiosk weer aanzet" in screen.question.text.text()
+    QTest.mouseClick(screen.question.buttons["maintenance-confirm"], Qt.MouseButton.LeftButton)
     assert not kiosk.isVisible()
     assert kiosk.quit_for_maintenance  # exit 75: the service manager leaves it down
 
