@@ -266,6 +266,7 @@ def _load_slide(
         id=slide_id,
         kind=kind,
         duration_s=duration,
+        duration_set="duration" in source.data,
         title=title,
         body=bodies,
         illustration=illustration,

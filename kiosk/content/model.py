@@ -81,7 +81,7 @@ class Review:
 class Slide:
     id: str
     kind: str  # "article", "signs" or "contact" (the clinic's details and QR code, from site.toml)
-    duration_s: float
+    duration_s: float  # the slide's own `duration`, else the time its words take to read
     title: Localized
     body: Localized  # Markdown
     illustration: Path | None
@@ -92,6 +92,7 @@ class Slide:
     hidden: bool = False
     button: Localized = field(default_factory=dict)  # a signs slide's button label; empty: the kiosk's own
     review: Review = field(default_factory=Review)
+    duration_set: bool = False  # the file sets `duration`; otherwise it follows the words
 
     def is_shown_on(self, day: dt.date) -> bool:
         return (self.shown_from is None or self.shown_from <= day) and (

@@ -108,6 +108,56 @@ RULES: tuple[tuple[str, str], ...] = (
     (r"^is '.*'; use ", "{label} heeft een waarde die de kiosk niet kent. Kies een van de mogelijkheden."),
     (r"^unknown slide kind", "{label} heeft een waarde die de kiosk niet kent. " + ASK_ADMIN),
     (r"^is still the example", "{label} is nog het voorbeeld. Vul de gegevens van uw eigen praktijk in."),
+    (r"^should be true or false", "{label} moet aan of uit staan. " + ASK_ADMIN),
+    # -- reading pace, sources and reviews (health information) ---------------------------------
+    (
+        r"^(?P<value>\S+) seconds is short for (?P<n>\d+) words.*; leave it out to get (?P<max>\S+) seconds",
+        "{label}: {value} seconden is kort om {n} woorden rustig te lezen. Maak de duur langer, "
+        "of laat de kiosk hem kiezen ({max} seconden).",
+    ),
+    (
+        r"^is missing, and so is its review",
+        "Bij deze tekst staat nog niet waar de informatie vandaan komt en wie hem heeft gecontroleerd. "
+        + ASK_ADMIN,
+    ),
+    (r"^is missing: name the evidence", "{label} ontbreekt: waar komt deze informatie vandaan? " + ASK_ADMIN),
+    (r"^is missing: the title of the evidence", "{label} ontbreekt: de titel van de bron. " + ASK_ADMIN),
+    (
+        r"^is not filled in: the name and role of who at the clinic checked",
+        "{label} is nog niet ingevuld: wie in de praktijk heeft deze tekst gecontroleerd (naam en functie), "
+        "en wanneer? " + ASK_ADMIN,
+    ),
+    (r"^is missing: the date of that check", "{label} ontbreekt: de datum van de controle. " + ASK_ADMIN),
+    (r"^is not after reviewed_on$", "{label} moet na de datum van de controle liggen. " + ASK_ADMIN),
+    (
+        r"^was due for review on (?P<value>\S+):.*it stays shown",
+        "Deze tekst had op {value} opnieuw gecontroleerd moeten worden. Hij blijft te zien, want bezoekers "
+        "hebben hem nodig. Laat hem zo snel mogelijk controleren.",
+    ),
+    (
+        r"^was due for review on (?P<value>\S+):.*it has left the loop",
+        "Deze tekst had op {value} opnieuw gecontroleerd moeten worden en staat daarom niet meer in de lus. "
+        "Laat hem controleren; daarna komt hij terug.",
+    ),
+    (
+        r"^was due for review on (?P<value>\S+):",
+        "Deze tekst had op {value} opnieuw gecontroleerd moeten worden. Laat hem controleren, anders "
+        "verdwijnt hij binnenkort uit de lus.",
+    ),
+    (
+        r"^is due for review on (?P<value>\S+), in (?P<n>\d+) days",
+        "Deze tekst moet op {value} opnieuw gecontroleerd worden (over {n} dagen). Plan de controle.",
+    ),
+    # -- the crisis line -------------------------------------------------------------------------
+    (
+        r"^is empty; the kiosk shows its built-in crisis line",
+        "{label} is leeg; de kiosk toont de vaste tekst met 113, de huisarts en 112.",
+    ),
+    (
+        r"^\((?P<value>\w+)\) does not mention .*; the crisis line",
+        "{label} ({value}) mist een nummer. Zet erin: bij gedachten aan zelfdoding 113, "
+        "bij levensgevaar 112.",
+    ),
     # -- the settings (site.toml) ---------------------------------------------------------------
     (
         r"^missing; using example settings$",

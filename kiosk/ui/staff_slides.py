@@ -33,6 +33,7 @@ from kiosk.ui.staff_draft import Draft, Values
 from kiosk.ui.widgets import big_button, text_label
 
 LANG = "nl"  # staff edit the source language; translations are files for the technical staff
+AUTOMATIC_DURATION = 2  # the duration box at its lowest: "Automatisch", the slide follows its words
 ORDER, HIDDEN = "slides.order", "slides.hidden"
 
 
@@ -56,8 +57,10 @@ class SlidesTab(QWidget):
         self.title = QLineEdit()
         self.body = QPlainTextEdit()
         self.duration = QSpinBox()
-        self.duration.setRange(3, 600)
+        self.duration.setRange(AUTOMATIC_DURATION, 600)
         self.duration.setSuffix(self.tr(" seconden"))
+        # Below 3 s: the slide sets no duration and stands as long as its words take to read.
+        self.duration.setSpecialValueText(self.tr("Automatisch (leestempo)"))
         self.picture = QComboBox()
         self.limit_dates = QCheckBox(self.tr("Alleen tonen tussen deze data"))
         self.shown_from, self.shown_until = QDateEdit(), QDateEdit()
@@ -161,7 +164,7 @@ class SlidesTab(QWidget):
         return {
             "title": pick(slide.title, LANG),
             "body": pick(slide.body, LANG),
-            "duration": round(slide.duration_s),
+            "duration": round(slide.duration_s) if slide.duration_set else AUTOMATIC_DURATION,
             "illustration": slide.illustration.name if slide.illustration else None,
             "shown_from": slide.shown_from,
             "shown_until": slide.shown_until,
@@ -285,6 +288,8 @@ class SlidesTab(QWidget):
         edited = self.slide.changes()
         if edited and self._slide_id is not None:
             body = edited.pop("body", None)
+            if edited.get("duration") == AUTOMATIC_DURATION:
+                edited["duration"] = None  # taken out of the file: the words decide again
             result.append(SlideChange(self._slide_id, LANG, edited, body))
         return result
 
@@ -299,7 +304,9 @@ class SlidesTab(QWidget):
             slide,
             title={**slide.title, LANG: values["title"]},
             body={**slide.body, LANG: values["body"]},
-            duration_s=float(values["duration"]),
+            duration_s=float(values["duration"])
+            if values["duration"] != AUTOMATIC_DURATION
+            else slide.duration_s,
             illustration=self._content.folder / "images" / picture if picture else None,
             shown_from=values["shown_from"],
             shown_until=values["shown_until"],

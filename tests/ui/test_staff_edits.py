@@ -414,3 +414,26 @@ def test_every_test_print_outcome_reads_as_dutch() -> None:
     assert set(PRINT_OUTCOMES_NL) == set(PrintOutcome)
     for text in PRINT_OUTCOMES_NL.values():
         assert not ENGLISH.search(text), text
+
+
+def test_a_slide_follows_its_words_until_staff_set_a_duration_and_again_after_automatic(
+    qtbot: QtBot, in_staff: KioskWindow, site_with_pin: Path
+) -> None:
+    kiosk = in_staff
+    tab = kiosk.staff.screen.slides
+    tab.list.setCurrentRow(0)
+    slide_id = tab.list.item(0).data(Qt.ItemDataRole.UserRole)
+    assert tab.duration.text() == "Automatisch (leestempo)"  # the default content sets no duration
+    tab.title.setText("Welkom")  # fewer words: the slide follows them, no duration is written
+    save_and_wait(qtbot, kiosk, tab.save)
+    assert "duration" not in slide_file(site_with_pin, slide_id)
+    assert not tab.slide.dirty()  # the shorter reading time is not taken for an edit
+    reading = kiosk.store.content.slides[0].duration_s
+    tab.duration.setValue(30)
+    save_and_wait(qtbot, kiosk, tab.save)
+    assert "duration = 30" in slide_file(site_with_pin, slide_id)
+    assert kiosk.store.content.slides[0].duration_s == 30
+    tab.duration.setValue(tab.duration.minimum())
+    save_and_wait(qtbot, kiosk, tab.save)
+    assert "duration" not in slide_file(site_with_pin, slide_id)
+    assert kiosk.store.content.slides[0].duration_s == reading != 30
