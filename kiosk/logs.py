@@ -24,7 +24,8 @@ def log_dir() -> Path:
 
 
 def state_dir() -> Path:
-    """Where the kiosk keeps what must survive a restart but is not content: `$KIOSK_STATE_DIR`, else the log folder.
+    """Where the kiosk keeps what must survive a restart but is not content: `$KIOSK_STATE_DIR`, else the
+    log folder.
 
     Never anything about a visitor.
     """

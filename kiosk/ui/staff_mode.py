@@ -7,6 +7,7 @@ the kiosk's clock and idle watch, and the window's stack of pages; it does not k
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -20,8 +21,10 @@ from kiosk.render import theme
 from kiosk.render.slide import SlideRenderer
 from kiosk.services.clock import Clock
 from kiosk.services.content_store import ContentStore
-from kiosk.services.pin import PinGuard
+from kiosk.services.pin import LOCKOUT_FILE, PinGuard, PinLockout
 from kiosk.services.printing import HandoutPrinter, available_printers
+from kiosk.services.staff_log import QR_FILE, QrChangeRecord, changed_text, describe_change, staff_log
+from kiosk.services.state_file import state_path
 from kiosk.ui.idle import IdleWatch
 from kiosk.ui.staff_login import CornerHold, PinPad
 
@@ -53,9 +56,13 @@ class StaffMode(QObject):
         self._idle = idle
         self._pages = pages
         self._renderer = renderer
-        self._started = clock.monotonic()
+        self._started = self._session_started = clock.monotonic()
         self.active = False
-        self.guard = PinGuard(store.content.site.staff.pin_hash, clock.monotonic)
+        self.guard = PinGuard(store.content.site.staff.pin_hash, PinLockout(state_path(LOCKOUT_FILE), clock))
+        self.qr_record = QrChangeRecord(state_path(QR_FILE), clock)
+        self.qr_record.note(store.content)
+        self._lock_tick = clock.timer(self)  # the pad's "try again in N minutes", minute by minute
+        self._lock_tick.timeout.connect(self._show_lock)
         self.pad = PinPad()
         pages.addWidget(self.pad)
         self._screen: StaffScreen | None = None
@@ -103,35 +110,50 @@ class StaffMode(QObject):
         if self.active or self._pages.currentWidget() is self.pad:
             return
         self.guard.stored_hash = self._store.content.site.staff.pin_hash
-        message = "" if self.guard.stored_hash else self.tr("Er is nog geen pincode ingesteld (set-pin).")
+        message = (
+            ""
+            if self.guard.stored_hash
+            else self.tr("Er is nog geen pincode ingesteld. Vraag de installateur.")
+        )
         self.pad.clear(message)
+        if self.guard.locked_for():
+            self._show_lock()
         self.pad_opened.emit()
         self._pages.setCurrentWidget(self.pad)
 
     def _check(self, pin: str) -> None:
         if self.guard.check(pin):
             self.enter()
-            return
-        locked = self.guard.locked_for()
-        if locked:
-            minutes = max(1, round(locked.total_seconds() / 60))
-            self.pad.clear(
-                self.tr("Te vaak een verkeerde pincode. Probeer het over %n minuten opnieuw.").replace(
-                    "%n", str(minutes)
-                )
-            )
+        elif self.guard.locked_for():
+            self._show_lock()
         else:
             self.pad.clear(self.tr("Die pincode klopt niet."))
 
+    def _show_lock(self) -> None:
+        """Say how long the pad stays locked, again each time the minutes change, and when it opens."""
+        left = self.guard.locked_for()
+        self.pad.show_locked(left)
+        seconds = left.total_seconds()
+        if seconds > 0:
+            self._lock_tick.start(math.ceil((seconds - (math.ceil(seconds / 60) - 1) * 60) * 1000))
+
     def enter(self) -> None:
+        if not self.active:
+            self._session_started = self._clock.monotonic()
         self.active = True
         self._idle.set_timeout_ms(round(self._store.content.site.staff.session_timeout_s * 1000))
         self._idle.start()
         self.refresh()
         self._pages.setCurrentWidget(self.screen)
+        changed = self.qr_record.announce()
+        if changed is not None:
+            self.screen.say(changed_text(changed))
 
     def leave(self) -> None:
         """Called by the window's reset: staff mode closes with the visitor's session."""
+        if self.active:
+            minutes = (self._clock.monotonic() - self._session_started) / 60
+            staff_log.info("staff: session ended after %.0f minutes", minutes)
         self.active = False
         self.pad.clear()
 
@@ -148,22 +170,32 @@ class StaffMode(QObject):
             (self.tr("Actief sinds"), str(uptime)),
             (self.tr("Folders geprint vandaag"), str(self._printer.prints_today() if self._printer else 0)),
         ]
+        qr_changed = self.qr_record.changed_at()
+        if qr_changed is not None:
+            facts.append((self.tr("QR-code"), changed_text(qr_changed)))
         refused = [self.tr("Niet overgenomen (de vorige inhoud blijft): ") + str(p) for p in store.refusal]
         self.screen.set_status(facts, refused + [str(p) for p in content.problems], store.can_undo())
 
-    def _content_changed(self, _content: Content) -> None:
+    def _content_changed(self, content: Content) -> None:
+        self.qr_record.note(content)
         if self.active:
             self.refresh()
 
     def _save(self, change: Change) -> None:
         self.screen.say(self.tr("Bezig met opslaan…"))
+        staff_log.info("staff: saving %s", describe_change(change))
         self._store.save(change)
 
     def _undo(self) -> None:
         self.screen.say(self.tr("Bezig met terugzetten…"))
+        staff_log.info("staff: undoing the last save")
         self._store.undo()
 
     def _save_finished(self, result: SaveResult) -> None:
+        if result.saved:
+            staff_log.info("staff: saved %s", result.file)
+        else:
+            staff_log.info("staff: not saved (%s)", "; ".join(p.field or p.file for p in result.problems))
         if self._screen is None:
             return
         if result.saved:
