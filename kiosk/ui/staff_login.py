@@ -112,16 +112,17 @@ class PinPad(QWidget):
         self._digits = ""
         self.dots.setText("")
         self.message.setText(message)
+        for button in self.keys.values():
+            button.setEnabled(True)
 
     def show_locked(self, left: dt.timedelta) -> None:
         """How long the pad stays locked, in words, with the keys off until then; zero: open again."""
-        locked = left > dt.timedelta(0)
-        for button in self.keys.values():
-            button.setEnabled(not locked)
-        if locked:
-            self.clear(self.tr("Te vaak een verkeerde pincode.") + "\n" + wait_text(left))
-        else:
+        if left <= dt.timedelta(0):
             self.clear(self.tr("Je kunt de pincode weer invoeren."))
+            return
+        self.clear(self.tr("Te vaak een verkeerde pincode.") + "\n" + wait_text(left))
+        for button in self.keys.values():
+            button.setEnabled(False)
 
     def _cancel(self) -> None:
         self.clear()

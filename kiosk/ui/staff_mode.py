@@ -145,9 +145,8 @@ class StaffMode(QObject):
         self._idle.start()
         self.refresh()
         self._pages.setCurrentWidget(self.screen)
-        changed = self.qr_record.announce()
-        if changed is not None:
-            self.screen.say(changed_text(changed))
+        changed = self.qr_record.announce()  # said once, at the first login after the change
+        self.screen.say("" if changed is None else changed_text(changed))
 
     def leave(self) -> None:
         """Called by the window's reset: staff mode closes with the visitor's session."""
@@ -155,6 +154,7 @@ class StaffMode(QObject):
             minutes = (self._clock.monotonic() - self._session_started) / 60
             staff_log.info("staff: session ended after %.0f minutes", minutes)
         self.active = False
+        self._lock_tick.stop()
         self.pad.clear()
 
     # -- at the desk ---------------------------------------------------------------------------
@@ -195,7 +195,9 @@ class StaffMode(QObject):
         if result.saved:
             staff_log.info("staff: saved %s", result.file)
         else:
-            staff_log.info("staff: not saved (%s)", "; ".join(p.field or p.file for p in result.problems))
+            staff_log.info(
+                "staff: not saved (%d problems; see the content store's line)", len(result.problems)
+            )
         if self._screen is None:
             return
         if result.saved:
