@@ -22,7 +22,7 @@ from kiosk.render.slide import SlideRenderer
 from kiosk.services.clock import Clock
 from kiosk.services.content_store import ContentStore
 from kiosk.services.pin import LOCKOUT_FILE, PinGuard, PinLockout
-from kiosk.services.printing import HandoutPrinter, available_printers
+from kiosk.services.printing import HandoutPrinter, PrintOutcome, available_printers
 from kiosk.services.staff_log import QR_FILE, QrChangeRecord, changed_text, describe_change, staff_log
 from kiosk.services.state_file import state_path
 from kiosk.ui.idle import IdleWatch
@@ -67,15 +67,13 @@ class StaffMode(QObject):
         pages.addWidget(self.pad)
         self._screen: StaffScreen | None = None
         self._metrics: theme.Metrics | None = None
-        self._test_printer = HandoutPrinter(
-            replace(store.content.site.printer, min_interval_s=0), clock, self
-        )
+        self.test_printer = HandoutPrinter(replace(store.content.site.printer, min_interval_s=0), clock, self)
         self.corner = CornerHold(host, clock)
         self.corner.held.connect(self.open_pad)
         self.pad.pin_entered.connect(self._check)
         self.pad.cancelled.connect(self.closed)
-        self._test_printer.print_finished.connect(
-            lambda outcome: self.screen.say(self.tr("Testpagina: ") + outcome.value)
+        self.test_printer.print_finished.connect(
+            lambda outcome: self.screen.say(self._test_page_said(outcome))
         )
         store.content_changed.connect(self._content_changed)
         store.change_refused.connect(lambda _problems: self.refresh() if self.active else None)
@@ -207,8 +205,24 @@ class StaffMode(QObject):
 
     def _test_print(self, printer_name: str) -> None:
         content = self._store.content
-        self._test_printer.set_settings(
+        self.test_printer.set_settings(
             replace(content.site.printer, name=printer_name, min_interval_s=0, max_per_day=10_000)
         )
         self.screen.say(self.tr("Testpagina wordt afgedrukt…"))
-        self._test_printer.request_print(content, content.site.kiosk.default_language)
+        staff_log.info("staff: printing a test page")
+        self.test_printer.request_test_page(content)
+
+    def _test_page_said(self, outcome: PrintOutcome) -> str:
+        """The test page's outcome for staff: what happened and what to try."""
+        return {
+            PrintOutcome.PRINTED: self.tr(
+                "De testpagina is afgedrukt. Meet de lijn van 10 cm na en scan de QR-code."
+            ),
+            PrintOutcome.NO_PRINTER: self.tr("Testpagina niet afgedrukt: deze printer is niet gevonden."),
+            PrintOutcome.REFUSED: self.tr("Testpagina niet afgedrukt: de printer neemt geen opdrachten aan."),
+            PrintOutcome.STOPPED: self.tr(
+                "Testpagina niet afgedrukt: de printer staat stil of heeft een storing."
+            ),
+            PrintOutcome.NO_PAPER: self.tr("Testpagina niet afgedrukt: het papier is op."),
+            PrintOutcome.TIMED_OUT: self.tr("Testpagina niet afgedrukt: de printer antwoordde niet op tijd."),
+        }.get(outcome, self.tr("Testpagina niet afgedrukt: het afdrukken mislukte."))
