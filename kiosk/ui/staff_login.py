@@ -112,8 +112,7 @@ class PinPad(QWidget):
         self._digits = ""
         self.dots.setText("")
         self.message.setText(message)
-        for button in self.keys.values():
-            button.setEnabled(True)
+        self._keys_on(True)
 
     def show_locked(self, left: dt.timedelta) -> None:
         """How long the pad stays locked, in words, with the keys off until then; zero: open again."""
@@ -121,8 +120,16 @@ class PinPad(QWidget):
             self.clear(self.tr("Je kunt de pincode weer invoeren."))
             return
         self.clear(self.tr("Te vaak een verkeerde pincode.") + "\n" + wait_text(left))
+        self._keys_on(False)
+
+    def _keys_on(self, on: bool) -> None:
+        """Off while locked: hidden, so nobody taps keys that cannot answer (and disabled, for tests)."""
+        self.title.setText(
+            self.tr("Medewerkers: voer de pincode in") if on else self.tr("Medewerkers: even geduld")
+        )
         for button in self.keys.values():
-            button.setEnabled(False)
+            button.setEnabled(on)
+            button.setVisible(on)
 
     def _cancel(self) -> None:
         self.clear()
