@@ -72,7 +72,15 @@ def _rendering_parser(command: str, description: str) -> argparse.ArgumentParser
 
 
 def _offscreen_app() -> None:
+    """For pictures and checks, not the kiosk: what they would keep (a lockout, the QR-code note) goes to a
+    folder of their own, never to the running kiosk's state folder."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    import atexit
+    import shutil
+    import tempfile
+
+    state = os.environ["KIOSK_STATE_DIR"] = tempfile.mkdtemp(prefix="kiosk-state-")
+    atexit.register(shutil.rmtree, state, True)
 
 
 def _shot(argv: list[str]) -> int:
