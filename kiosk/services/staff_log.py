@@ -80,5 +80,10 @@ class QrChangeRecord:
         return when
 
 
+def changed_on(when: dt.datetime) -> str:
+    return f"gewijzigd op {when:%d-%m-%Y %H:%M}"
+
+
 def changed_text(when: dt.datetime) -> str:
-    return f"QR-code gewijzigd op {when:%d-%m-%Y %H:%M}"
+    """What the next staff member to log in reads."""
+    return f"QR-code {changed_on(when)}"

@@ -23,7 +23,14 @@ from kiosk.services.clock import Clock
 from kiosk.services.content_store import ContentStore
 from kiosk.services.pin import LOCKOUT_FILE, PinGuard, PinLockout
 from kiosk.services.printing import HandoutPrinter, PrintOutcome, available_printers
-from kiosk.services.staff_log import QR_FILE, QrChangeRecord, changed_text, describe_change, staff_log
+from kiosk.services.staff_log import (
+    QR_FILE,
+    QrChangeRecord,
+    changed_on,
+    changed_text,
+    describe_change,
+    staff_log,
+)
 from kiosk.services.state_file import state_path
 from kiosk.ui.idle import IdleWatch
 from kiosk.ui.staff_login import CornerHold, PinPad
@@ -170,7 +177,7 @@ class StaffMode(QObject):
         ]
         qr_changed = self.qr_record.changed_at()
         if qr_changed is not None:
-            facts.append((self.tr("QR-code"), changed_text(qr_changed)))
+            facts.append((self.tr("QR-code"), changed_on(qr_changed)))
         refused = [self.tr("Niet overgenomen (de vorige inhoud blijft): ") + str(p) for p in store.refusal]
         self.screen.set_status(facts, refused + [str(p) for p in content.problems], store.can_undo())
 

@@ -171,14 +171,14 @@ def test_a_changed_qr_code_shows_in_status_and_at_the_next_login_once(
     assert "QR-code" not in kiosk.staff.screen.status.facts.text()  # the code did not change
     fake_clock.set_wall_time(dt.datetime(2026, 6, 2, 14, 35))
     assert save_contact(qtbot, kiosk, qr_url="https://example.org/nieuw").startswith("Opgeslagen")
-    note = "QR-code gewijzigd op 02-06-2026 14:35"
-    assert note in kiosk.staff.screen.status.facts.text()
+    note, fact = "QR-code gewijzigd op 02-06-2026 14:35", "QR-code: gewijzigd op 02-06-2026 14:35"
+    assert fact in kiosk.staff.screen.status.facts.text()
     QTest.mouseClick(kiosk.staff.screen.leave, Qt.MouseButton.LeftButton)
     restarted = make_kiosk(content=pinned)  # the next login may be after a restart
     open_staff(restarted, fake_clock)
     assert restarted.staff.screen.message.text() == note
-    assert note in restarted.staff.screen.status.facts.text()
+    assert fact in restarted.staff.screen.status.facts.text()
     QTest.mouseClick(restarted.staff.screen.leave, Qt.MouseButton.LeftButton)
     open_staff(restarted, fake_clock)
     assert restarted.staff.screen.message.text() != note  # said once; the status page keeps it
-    assert note in restarted.staff.screen.status.facts.text()
+    assert fact in restarted.staff.screen.status.facts.text()
