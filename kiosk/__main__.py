@@ -81,7 +81,15 @@ def _rendering_parser(command: str, description: str) -> argparse.ArgumentParser
 
 
 def _offscreen_app() -> None:
+    """For pictures and checks, not the kiosk: what they would keep (a lockout, the QR-code note) goes to a
+    folder of their own, never to the running kiosk's state folder."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    import atexit
+    import shutil
+    import tempfile
+
+    state = os.environ["KIOSK_STATE_DIR"] = tempfile.mkdtemp(prefix="kiosk-state-")
+    atexit.register(shutil.rmtree, state, True)
 
 
 def _shot(argv: list[str]) -> int:
@@ -159,24 +167,25 @@ def _selftest(argv: list[str]) -> int:
 def _set_pin(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m kiosk set-pin",
-        description="Set the staff PIN (4 to 8 digits); only a salted hash is stored.",
+        description="Set the staff PIN (6 to 8 digits, not easy to guess); only a salted hash is stored.",
     )
     parser.add_argument("--content", type=Path, default=None)
     args = parser.parse_args(argv)
     import getpass
 
     from kiosk.content.editing import ContentEditor
-    from kiosk.services.pin import hash_pin, valid_new_pin
+    from kiosk.services.pin import hash_pin, pin_weakness
 
-    pin = getpass.getpass("New staff PIN (4-8 digits): ")
-    if not valid_new_pin(pin):
-        print("A PIN is 4 to 8 digits.", file=sys.stderr)
+    pin = getpass.getpass("Nieuwe pincode voor medewerkers (6 tot 8 cijfers): ")
+    weakness = pin_weakness(pin)
+    if weakness is not None:
+        print(f"Niet ingesteld: {weakness}", file=sys.stderr)
         return 2
-    if getpass.getpass("Once more: ") != pin:
-        print("The two PINs differ; nothing changed.", file=sys.stderr)
+    if getpass.getpass("Nog een keer: ") != pin:
+        print("De twee pincodes verschillen; er is niets veranderd.", file=sys.stderr)
         return 2
     result = ContentEditor(args.content or default_content_dir()).save_site({"staff.pin_hash": hash_pin(pin)})
-    print("Staff PIN set." if result.saved else f"Not saved: {result.message()}")
+    print("Pincode ingesteld." if result.saved else f"Niet opgeslagen: {result.message()}")
     return 0 if result.saved else 1
 
 

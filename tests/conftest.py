@@ -43,6 +43,7 @@ def _logs_in_tmp(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.M
     """Each test logs into its own folder; handlers a test's `main()` added (on a stderr that pytest closes
     after the test) are taken off again, so no later test writes to a closed stream."""
     monkeypatch.setenv("KIOSK_LOG_DIR", str(tmp_path_factory.mktemp("logs")))
+    monkeypatch.setenv("KIOSK_STATE_DIR", os.environ["KIOSK_LOG_DIR"])  # and undone, should `main()` set it
     root = logging.getLogger()
     handlers, level = list(root.handlers), root.level
     yield

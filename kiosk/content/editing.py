@@ -29,7 +29,7 @@ from typing import Any
 from kiosk.content.files import OUTSIDE_FOLDER, inside_folder
 from kiosk.content.loader import FRONT_MATTER_FENCE, load_content, split_front_matter
 from kiosk.content.model import Content, Problem
-from kiosk.content.site import SITE_FILE
+from kiosk.content.site import SITE_FILE, host_of, linked_addresses, on_allowed_host
 
 HISTORY = ".history"
 LAST_SAVE = "last-save.json"
@@ -107,6 +107,40 @@ def errors_added(shown: Content, candidate: Content) -> list[Problem]:
     return [p for p in candidate.errors if _key(p) not in before]
 
 
+def staff_limits(shown: Content, candidate: Content) -> list[Problem]:
+    """What only the installer may change, for saves from staff mode: the staff PIN, the hosts the QR code
+    and the website may point to, and so the host of either. Without `allowed_hosts`, the hosts of the
+    addresses the kiosk shows now are the allowed ones: staff may change a path, not the website."""
+    before, after = shown.site, candidate.site
+    problems = [
+        Problem(SITE_FILE, message, field=key)
+        for key, changed, message in (
+            (
+                "staff.pin_hash",
+                before.staff.pin_hash != after.staff.pin_hash,
+                "De pincode stelt de installateur in.",
+            ),
+            (
+                "qr.allowed_hosts",
+                before.qr.allowed_hosts != after.qr.allowed_hosts,
+                "Welke websites de QR-code mag openen, legt de installateur vast.",
+            ),
+        )
+        if changed
+    ]
+    if before.qr.allowed_hosts:
+        return problems  # the validator checks each address against them
+    hosts = tuple(h for h in map(host_of, linked_addresses(before.qr, before.clinic).values()) if h)
+    for key, url in linked_addresses(after.qr, after.clinic).items():
+        if not on_allowed_host(url, hosts):
+            message = (
+                f"Het adres {url} ligt op een andere website dan nu ({', '.join(hosts) or 'geen'}). "
+                "Een andere website kiest de installateur."
+            )
+            problems.append(Problem(SITE_FILE, message, field=key))
+    return problems
+
+
 class ContentEditor:
     """Saves and undoes changes in one content folder. Blocking file work: the content store runs it on its
     worker thread; `set-pin` calls it directly."""
@@ -115,8 +149,9 @@ class ContentEditor:
         self.folder = Path(folder)
 
     # -- saving -------------------------------------------------------------------------------
-    def save(self, change: Change, shown: Content | None = None) -> SaveResult:
-        """Check `change` against `shown` (by default the folder as it is now) and write it if it passes."""
+    def save(self, change: Change, shown: Content | None = None, staff: bool = False) -> SaveResult:
+        """Check `change` against `shown` (by default the folder as it is now) and write it if it passes;
+        a change from staff mode (`staff`) must also keep within `staff_limits`."""
         relative = change.file
         if not inside_folder(self.folder, self.folder / relative):
             return _refused(Problem(relative, OUTSIDE_FOLDER))
@@ -126,7 +161,7 @@ class ContentEditor:
             return _refused(refused.problem)
         except (OSError, UnicodeDecodeError, ValueError) as err:
             return _refused(_unreadable(relative, err))
-        return self._check_and_write(relative, text, shown)
+        return self._check_and_write(relative, text, shown, staff=staff)
 
     def save_site(self, values: Mapping[str, Any], shown: Content | None = None) -> SaveResult:
         return self.save(SiteChange(values), shown)
@@ -149,7 +184,7 @@ class ContentEditor:
         record = self._last_save()
         return record is not None and _fingerprint(self.folder / record["file"]) == record["after"]
 
-    def undo_last_save(self, shown: Content | None = None) -> SaveResult:
+    def undo_last_save(self, shown: Content | None = None, staff: bool = False) -> SaveResult:
         """Put back the file as it was before the last save from the screen, through the same checks."""
         record = self._last_save()
         if record is None or _fingerprint(self.folder / record["file"]) != record["after"]:
@@ -160,7 +195,7 @@ class ContentEditor:
             text = None if backup is None else (self.folder / HISTORY / backup).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as err:
             return _refused(_unreadable(f"{HISTORY}/{backup}", err))
-        return self._check_and_write(record["file"], text, shown, undoing=True)
+        return self._check_and_write(record["file"], text, shown, undoing=True, staff=staff)
 
     # -- after a crash -------------------------------------------------------------------------
     def clean_leftovers(self) -> list[Path]:
@@ -183,12 +218,17 @@ class ContentEditor:
 
     # -- how -----------------------------------------------------------------------------------
     def _check_and_write(
-        self, relative: str, text: str | None, shown: Content | None, undoing: bool = False
+        self,
+        relative: str,
+        text: str | None,
+        shown: Content | None,
+        undoing: bool = False,
+        staff: bool = False,
     ) -> SaveResult:
         if shown is None:
             shown = load_content(self.folder)
         candidate = load_content(self.folder, {relative: text})
-        added = errors_added(shown, candidate)
+        added = errors_added(shown, candidate) + (staff_limits(shown, candidate) if staff else [])
         if added:
             return _refused(*added)
         try:

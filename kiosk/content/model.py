@@ -117,6 +117,7 @@ class QrTarget:
     kind: str  # "url" or "vcard"
     url: str
     campaign: str = ""
+    allowed_hosts: tuple[str, ...] = ()  # set at installation: the hosts url and the website may be on
 
     def web_address(self) -> str:
         if not self.campaign or not self.url:

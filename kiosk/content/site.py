@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from kiosk.content import toml_text
 from kiosk.content.fields import Fields, read_text
@@ -29,6 +30,8 @@ from kiosk.content.model import (
 
 SITE_FILE = "site.toml"
 EXAMPLE_DOMAINS = ("example.org", "example.com", "example.net")
+PIN_SCHEME = "scrypt6"  # hashes of PINs chosen under the six-digit rule; older ones say "scrypt"
+HOST_NAME = re.compile(r"[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+")
 
 
 def load_site(folder: Path, problems: list[Problem], overlay: Overlay | None = None) -> Site:
@@ -61,6 +64,7 @@ def load_site(folder: Path, problems: list[Problem], overlay: Overlay | None = N
     )
     clinic_t.warn_unknown()
     qr = _qr_target(qr_t, clinic)
+    _check_hosts(qr, clinic, qr_t, clinic_t)
     urgent = _urgent_help(urgent_t)
     printer = PrinterSettings(
         name=printer_t.text_value("name"),
@@ -82,6 +86,13 @@ def load_site(folder: Path, problems: list[Problem], overlay: Overlay | None = N
         staff_t.report(
             "pin_hash",
             "no staff PIN is set, so staff mode stays locked; run 'python -m kiosk set-pin'",
+            Severity.WARNING,
+        )
+    elif staff.pin_hash.startswith("scrypt$"):  # still opens staff mode, but may be four or five digits
+        staff_t.report(
+            "pin_hash",
+            "is een pincode van vóór de regel van minstens 6 cijfers: kies een pincode van 6 cijfers "
+            "(python -m kiosk set-pin)",
             Severity.WARNING,
         )
     staff_t.warn_unknown()
@@ -154,8 +165,54 @@ def _qr_target(table: Fields, clinic: Clinic) -> QrTarget:
     if campaign and not re.fullmatch(r"[A-Za-z0-9_\-]+", campaign):
         table.report("campaign", "may only hold letters, digits, - and _")
         campaign = ""
+    hosts = tuple(host.lower().rstrip(".") for host in table.text_list("allowed_hosts"))
+    for host in hosts:
+        if not HOST_NAME.fullmatch(host):
+            table.report(
+                "allowed_hosts", f"'{host}' is not a host name like \"example.org\" (no https://, no /)"
+            )
     table.warn_unknown()
-    return QrTarget(kind, url, campaign)
+    return QrTarget(kind, url, campaign, tuple(h for h in hosts if HOST_NAME.fullmatch(h)))
+
+
+def host_of(url: str) -> str | None:
+    """The host a browser would open for `url`; None for anything that is not a plain http(s) address
+    (a user name before the host, a backslash, a port trick), which no allowed host can match."""
+    if not re.match(r"^https?://", url) or "\\" in url:
+        return None
+    try:
+        parts = urlsplit(url)
+        host = (parts.hostname or "").rstrip(".")
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
+    except ValueError:
+        return None
+    if "@" in parts.netloc or not HOST_NAME.fullmatch(host):
+        return None
+    return host
+
+
+def on_allowed_host(url: str, allowed: tuple[str, ...]) -> bool:
+    """`url` is on one of the `allowed` hosts or on a subdomain of one (www.example.org for example.org)."""
+    host = host_of(url)
+    return host is not None and any(host == a or host.endswith("." + a) for a in allowed)
+
+
+def linked_addresses(qr: QrTarget, clinic: Clinic) -> dict[str, str]:
+    """The addresses a visitor's phone or the handout may lead to, by the field that holds them."""
+    return {key: url for key, url in (("qr.url", qr.url), ("clinic.website", clinic.website)) if url}
+
+
+def _check_hosts(qr: QrTarget, clinic: Clinic, qr_t: Fields, clinic_t: Fields) -> None:
+    if not qr.allowed_hosts:
+        return
+    for key, url in linked_addresses(qr, clinic).items():
+        if not on_allowed_host(url, qr.allowed_hosts):
+            table, field = (qr_t, "url") if key == "qr.url" else (clinic_t, "website")
+            table.report(
+                field,
+                f"Het adres {url} ligt niet op een toegestane website ({', '.join(qr.allowed_hosts)}). "
+                "Welke websites mogen, legt de installateur vast.",
+            )
 
 
 def _kiosk_settings(table: Fields) -> KioskSettings:

@@ -33,6 +33,7 @@ URGENT_PT = 11.5  # the crisis line: bold, and a little larger than the body
 # bigger type and long content still fits one page.
 FIT_SCALES = tuple(1.2 - 0.05 * step for step in range(13))
 BLACK = QColor("black")
+PagePainter = Callable[[QPainter, QRectF], None]  # paints one page in the given rectangle (device pixels)
 WHITE = QColor("white")
 
 
@@ -273,15 +274,16 @@ def paint_handout(painter: QPainter, page: QRectF, content: Content, lang: str) 
     painter.restore()
 
 
-def paint_on_device(device: QPagedPaintDevice, content: Content, lang: str) -> bool:
-    """Paint the handout on a printer or PDF writer whose origin is the paper's corner; False when
-    the device refused (QPainter.begin or end failed), so the caller can say so kindly."""
+def paint_page_on(device: QPagedPaintDevice, paint: PagePainter) -> bool:
+    """Paint one page (the handout, the printer's test page) on a printer or PDF writer whose origin is the
+    paper's corner; False when the device refused (QPainter.begin or end failed), so the caller can say so
+    kindly."""
     page = QRectF(device.pageLayout().fullRectPixels(device.logicalDpiX()))
     painter = QPainter()
     if not painter.begin(device):
         return False
     try:
-        paint_handout(painter, page, content, lang)
+        paint(painter, page)
     finally:
         ended = painter.end()
     return ended
@@ -290,6 +292,12 @@ def paint_on_device(device: QPagedPaintDevice, content: Content, lang: str) -> b
 def handout_pdf(content: Content, lang: str) -> bytes:
     """The handout as a one-page A4 PDF with real (extractable) text, rendered in memory. Safe on a worker
     thread (QPdfWriter and QTextDocument are reentrant); OSError when painting fails."""
+    title = pick(content.handout.title, lang) if content.handout else ""
+    return page_pdf(lambda painter, page: paint_handout(painter, page, content, lang), title)
+
+
+def page_pdf(paint: PagePainter, title: str = "") -> bytes:
+    """One A4 page as a PDF in memory, painted by `paint`; OSError when painting fails."""
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
@@ -297,10 +305,10 @@ def handout_pdf(content: Content, lang: str) -> bytes:
     writer.setPageMargins(QMarginsF(0, 0, 0, 0))
     writer.setResolution(600)
     writer.setCreator("Wachtkamer kiosk")
-    if content.handout:
-        writer.setTitle(pick(content.handout.title, lang))
-    if not paint_on_device(writer, content, lang):
-        raise OSError("cannot render the handout")
+    if title:
+        writer.setTitle(title)
+    if not paint_page_on(writer, paint):
+        raise OSError("cannot render the page")
     return bytes(buffer.data().data())
 
 

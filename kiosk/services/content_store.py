@@ -68,10 +68,12 @@ class ContentStore(QObject):
 
     def save(self, change: Change) -> None:
         """Check and write a staff change; `save_finished` tells how it went."""
-        self._submit(lambda: self._save_in_worker(lambda shown: self._editor.save(change, shown)))
+        self._submit(lambda: self._save_in_worker(lambda shown: self._editor.save(change, shown, staff=True)))
 
     def undo(self) -> None:
-        self._submit(lambda: self._save_in_worker(self._editor.undo_last_save))
+        self._submit(
+            lambda: self._save_in_worker(lambda shown: self._editor.undo_last_save(shown, staff=True))
+        )
 
     def can_undo(self) -> bool:
         return self._editor.can_undo()

@@ -18,7 +18,9 @@ import logging
 import sys
 import threading
 import time
+from collections.abc import Callable
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
@@ -27,12 +29,16 @@ from kiosk.content.model import PrinterSettings
 from kiosk.services.clock import Clock
 from kiosk.services.cups import Cups, CupsError, Job, JobState, NotSubmitted, Printer, PrinterState
 
+if TYPE_CHECKING:
+    from kiosk.render.handout import PagePainter
+
 # QtPrintSupport and the handout (with the QR encoder) are imported where a handout is printed, not here:
 # the kiosk starts without them, and loads them once its first slide is on screen (KioskWindow).
 
 log = logging.getLogger(__name__)
 
 DOC_NAME = "wachtkamer-handout"  # the job's title in the queue (cups-pdf names its file after it)
+TEST_PAGE_NAME = "wachtkamer-testpagina"
 TIME_LIMIT_S = 20.0  # submitting and following one job; longer and the visitor hears TIMED_OUT
 SETTLE_S = 3.0  # a job printing this long with no trouble reported by the printer counts as printed
 POLL_S = 0.2  # how often the job's state is asked while following it
@@ -100,18 +106,38 @@ def print_handout(
     time limit (plus painting the page), whatever CUPS does.
     """
     spooler = spooler or Spooler()
-    if IS_WINDOWS:
-        return print_with_qt(content, lang, printer_name)
-    from kiosk.render.handout import handout_pdf
+    from kiosk.render.handout import handout_pdf, paint_handout
 
+    if IS_WINDOWS:
+        return print_with_qt(lambda painter, page: paint_handout(painter, page, content, lang), printer_name)
     deadline = time.monotonic() + spooler.time_limit_s
     pdf = handout_pdf(content, lang)
-    return _print_on_cups(spooler, pdf, printer_name, deadline)
+    return _print_on_cups(spooler, pdf, printer_name, deadline, spooler.title)
 
 
-def _print_on_cups(spooler: Spooler, pdf: bytes, printer_name: str, deadline: float) -> PrintOutcome:
+def print_test_page(
+    content: Content, printed_at: datetime.datetime, printer_name: str, spooler: Spooler | None = None
+) -> PrintOutcome:
+    """Print the printer's test page (kiosk.render.printer_check) the way a handout goes; say how it went."""
+    spooler = spooler or Spooler()
+    from kiosk.render.printer_check import paint_printer_check, printer_check_pdf
+
+    if IS_WINDOWS:
+        return print_with_qt(
+            lambda painter, page: paint_printer_check(painter, page, content, printer_name, printed_at),
+            printer_name,
+        )
+    deadline = time.monotonic() + spooler.time_limit_s
+    pdf = printer_check_pdf(content, printer_name, printed_at)
+    title = TEST_PAGE_NAME if spooler.title == DOC_NAME else f"{spooler.title}-testpagina"
+    return _print_on_cups(spooler, pdf, printer_name, deadline, title)
+
+
+def _print_on_cups(
+    spooler: Spooler, pdf: bytes, printer_name: str, deadline: float, title: str
+) -> PrintOutcome:
     cups = spooler.cups
-    sent = cups.submit(pdf, printer_name, spooler.title, deadline - time.monotonic())
+    sent = cups.submit(pdf, printer_name, title, deadline - time.monotonic())
     if isinstance(sent, NotSubmitted):
         log.warning("handout: lp did not take the job: %s", sent.message)
         return _refusal_outcome(sent)
@@ -209,14 +235,14 @@ def _log_job(queue: str, job_id: int, outcome: PrintOutcome, job: Job, printer: 
     )
 
 
-def print_with_qt(content: Content, lang: str, printer_name: str) -> PrintOutcome:
+def print_with_qt(paint: PagePainter, printer_name: str) -> PrintOutcome:
     """Windows: the queue through QPrinter (no CUPS there). Qt never says "no such printer": for a queue
     it cannot find, QPrinter quietly takes the default one, or a PDF printer writing nowhere. So the queue
     is looked up by name first, the QPrinter must really be that queue, and a printer in an error state or
     QPainter.begin() failing counts as STOPPED or FAILED. Not tested here (no Windows CI)."""
     from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
-    from kiosk.render.handout import A4, paint_on_device
+    from kiosk.render.handout import A4, paint_page_on
 
     names = QPrinterInfo.availablePrinterNames()
     name = printer_name or QPrinterInfo.defaultPrinterName()
@@ -235,7 +261,7 @@ def print_with_qt(content: Content, lang: str, printer_name: str) -> PrintOutcom
     printer.setPageSize(A4)
     printer.setFullPage(True)  # the handout keeps its own margins, wider than any unprintable edge
     printer.setColorMode(QPrinter.ColorMode.GrayScale)
-    if not paint_on_device(printer, content, lang):
+    if not paint_page_on(printer, paint):
         log.warning("handout: printer '%s' did not accept the job", name)
         return PrintOutcome.FAILED
     return PrintOutcome.PRINTED
@@ -282,6 +308,15 @@ class HandoutPrinter(QObject):
         return self._count if self._day == self._clock.now().date() else 0
 
     def request_print(self, content: Content, lang: str) -> None:
+        self._start(lambda printer_name, spooler: print_handout(content, lang, printer_name, spooler))
+
+    def request_test_page(self, content: Content) -> None:
+        """The printer's test page instead of a handout, on the same way to the printer and under the same
+        limits; dated now on the kiosk's clock."""
+        printed_at = self._clock.now()
+        self._start(lambda printer_name, spooler: print_test_page(content, printed_at, printer_name, spooler))
+
+    def _start(self, print_job: Callable[[str, Spooler], PrintOutcome]) -> None:
         refusal = self._refusal()
         if refusal is not None:
             outcome, why = refusal
@@ -293,7 +328,7 @@ class HandoutPrinter(QObject):
         self._watchdog.start()
         worker = threading.Thread(
             target=self._work,
-            args=(job, content, lang, self._settings.name, self.spooler),
+            args=(job, print_job, self._settings.name, self.spooler),
             name=f"handout-{job}",
             daemon=True,  # a printer system that never answers must not keep the kiosk from quitting
         )
@@ -313,10 +348,12 @@ class HandoutPrinter(QObject):
             return PrintOutcome.TOO_SOON, f"{elapsed:.0f} s after the previous one"
         return None
 
-    def _work(self, job: int, content: Content, lang: str, printer_name: str, spooler: Spooler) -> None:
+    def _work(
+        self, job: int, print_job: Callable[[str, Spooler], PrintOutcome], printer_name: str, spooler: Spooler
+    ) -> None:
         started = time.monotonic()
         try:
-            outcome = print_handout(content, lang, printer_name, spooler)
+            outcome = print_job(printer_name, spooler)
         except Exception:
             log.exception("handout: printing failed")
             outcome = PrintOutcome.FAILED

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import math
+
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
 from PySide6.QtGui import QMouseEvent, QTouchEvent
 from PySide6.QtWidgets import QApplication, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
@@ -109,6 +112,24 @@ class PinPad(QWidget):
         self._digits = ""
         self.dots.setText("")
         self.message.setText(message)
+        self._keys_on(True)
+
+    def show_locked(self, left: dt.timedelta) -> None:
+        """How long the pad stays locked, in words, with the keys off until then; zero: open again."""
+        if left <= dt.timedelta(0):
+            self.clear(self.tr("Je kunt de pincode weer invoeren."))
+            return
+        self.clear(self.tr("Te vaak een verkeerde pincode.") + "\n" + wait_text(left))
+        self._keys_on(False)
+
+    def _keys_on(self, on: bool) -> None:
+        """Off while locked: hidden, so nobody taps keys that cannot answer (and disabled, for tests)."""
+        self.title.setText(
+            self.tr("Medewerkers: voer de pincode in") if on else self.tr("Medewerkers: even geduld")
+        )
+        for button in self.keys.values():
+            button.setEnabled(on)
+            button.setVisible(on)
 
     def _cancel(self) -> None:
         self.clear()
@@ -119,3 +140,13 @@ class PinPad(QWidget):
         self.grid.setSpacing(m.px(20))
         for button in self.keys.values():
             button.setMinimumWidth(m.px(150))
+
+
+def wait_text(left: dt.timedelta) -> str:
+    """ "Probeer het over 15 minuten opnieuw.": rounded up, so the pad is open when the time says so."""
+    minutes = max(1, math.ceil(left.total_seconds() / 60))
+    hours, minutes = divmod(minutes, 60)
+    parts = [f"{hours} uur"] if hours else []
+    if minutes:
+        parts.append(f"{minutes} minuut" if minutes == 1 else f"{minutes} minuten")
+    return f"Probeer het over {' en '.join(parts)} opnieuw."

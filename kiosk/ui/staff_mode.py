@@ -7,6 +7,7 @@ the kiosk's clock and idle watch, and the window's stack of pages; it does not k
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -22,8 +23,17 @@ from kiosk.render import theme
 from kiosk.render.slide import SlideRenderer
 from kiosk.services.clock import Clock
 from kiosk.services.content_store import ContentStore
-from kiosk.services.pin import PinGuard
+from kiosk.services.pin import LOCKOUT_FILE, PinGuard, PinLockout
 from kiosk.services.printing import HandoutPrinter, PrintOutcome, available_printers
+from kiosk.services.staff_log import (
+    QR_FILE,
+    QrChangeRecord,
+    changed_on,
+    changed_text,
+    describe_change,
+    staff_log,
+)
+from kiosk.services.state_file import state_path
 from kiosk.ui.idle import IdleWatch
 from kiosk.ui.staff_care import show_care_status
 from kiosk.ui.staff_login import CornerHold, PinPad
@@ -31,17 +41,20 @@ from kiosk.ui.staff_login import CornerHold, PinPad
 if TYPE_CHECKING:
     from kiosk.ui.staff_screen import StaffScreen
 
-# What the test print's outcome says to staff (the enum's values are for the log).
+# What the test page's outcome says to staff: what happened and what to try (enum values are for the log).
+_NOT_PRINTED = "Testpagina niet afgedrukt: "
+_CHECK = " Kijk of de printer aan staat en probeer het opnieuw."
 PRINT_OUTCOMES_NL = {
-    PrintOutcome.PRINTED: "afgedrukt.",
-    PrintOutcome.NO_PRINTER: "er is geen printer gevonden. Kies een printer en probeer het opnieuw.",
-    PrintOutcome.FAILED: "afdrukken lukte niet. Kijk of de printer aan staat en probeer het opnieuw.",
-    PrintOutcome.REFUSED: "de printer neemt nu geen opdrachten aan. Vraag de beheerder van de kiosk om hulp.",
-    PrintOutcome.STOPPED: "de printer staat stil. Kijk of de printer aan staat en probeer het opnieuw.",
-    PrintOutcome.NO_PAPER: "het papier is op. Vul papier bij en probeer het opnieuw.",
-    PrintOutcome.TIMED_OUT: "de printer gaf geen antwoord. Kijk of hij aan staat en probeer het opnieuw.",
-    PrintOutcome.TOO_SOON: "even wachten; probeer het zo opnieuw.",
-    PrintOutcome.DAILY_LIMIT: "het maximum aantal afdrukken voor vandaag is bereikt.",
+    PrintOutcome.PRINTED: "De testpagina is afgedrukt. Meet de lijn van 10 cm na en scan de QR-code.",
+    PrintOutcome.NO_PRINTER: _NOT_PRINTED
+    + "deze printer is niet gevonden. Kies een printer en probeer het opnieuw.",
+    PrintOutcome.FAILED: _NOT_PRINTED + "het afdrukken mislukte." + _CHECK,
+    PrintOutcome.REFUSED: _NOT_PRINTED + "de printer neemt geen opdrachten aan. Vraag de beheerder om hulp.",
+    PrintOutcome.STOPPED: _NOT_PRINTED + "de printer staat stil of heeft een storing." + _CHECK,
+    PrintOutcome.NO_PAPER: _NOT_PRINTED + "het papier is op. Vul papier bij en probeer het opnieuw.",
+    PrintOutcome.TIMED_OUT: _NOT_PRINTED + "de printer antwoordde niet op tijd." + _CHECK,
+    PrintOutcome.TOO_SOON: _NOT_PRINTED + "even wachten; probeer het zo opnieuw.",
+    PrintOutcome.DAILY_LIMIT: _NOT_PRINTED + "het maximum aantal afdrukken voor vandaag is bereikt.",
 }
 WARNING_MS = 30_000  # staff are warned this long before their session closes by itself
 DAYS = ("ma", "di", "wo", "do", "vr", "za", "zo")
@@ -78,24 +91,24 @@ class StaffMode(QObject):
         self._idle = idle
         self._pages = pages
         self._renderer = renderer
-        self._started = clock.monotonic()
+        self._started = self._session_started = clock.monotonic()
         self._saving: list[Change] = []  # the rest of a save staff asked for, written one file at a time
         self.active = False
-        self.guard = PinGuard(store.content.site.staff.pin_hash, clock.monotonic)
+        self.guard = PinGuard(store.content.site.staff.pin_hash, PinLockout(state_path(LOCKOUT_FILE), clock))
+        self.qr_record = QrChangeRecord(state_path(QR_FILE), clock)
+        self.qr_record.note(store.content)
+        self._lock_tick = clock.timer(self)  # the pad's "try again in N minutes", minute by minute
+        self._lock_tick.timeout.connect(self._show_lock)
         self.pad = PinPad()
         pages.addWidget(self.pad)
         self._screen: StaffScreen | None = None
         self._metrics: theme.Metrics | None = None
-        self._test_printer = HandoutPrinter(
-            replace(store.content.site.printer, min_interval_s=0), clock, self
-        )
+        self.test_printer = HandoutPrinter(replace(store.content.site.printer, min_interval_s=0), clock, self)
         self.corner = CornerHold(host, clock)
         self.corner.held.connect(self.open_pad)
         self.pad.pin_entered.connect(self._check)
         self.pad.cancelled.connect(self.closed)
-        self._test_printer.print_finished.connect(
-            lambda outcome: self.screen.say(self.tr("Testpagina: ") + PRINT_OUTCOMES_NL[outcome])
-        )
+        self.test_printer.print_finished.connect(lambda outcome: self.screen.say(PRINT_OUTCOMES_NL[outcome]))
         store.content_changed.connect(self._content_changed)
         store.change_refused.connect(lambda _problems: self.refresh() if self.active else None)
         store.save_finished.connect(self._save_finished)
@@ -131,27 +144,36 @@ class StaffMode(QObject):
         if self.active or self._pages.currentWidget() is self.pad:
             return
         self.guard.stored_hash = self._store.content.site.staff.pin_hash
-        message = "" if self.guard.stored_hash else self.tr("Er is nog geen pincode ingesteld (set-pin).")
+        message = (
+            ""
+            if self.guard.stored_hash
+            else self.tr("Er is nog geen pincode ingesteld. Vraag de installateur.")
+        )
         self.pad.clear(message)
+        if self.guard.locked_for():
+            self._show_lock()
         self.pad_opened.emit()
         self._pages.setCurrentWidget(self.pad)
 
     def _check(self, pin: str) -> None:
         if self.guard.check(pin):
             self.enter()
-            return
-        locked = self.guard.locked_for()
-        if locked:
-            minutes = max(1, round(locked.total_seconds() / 60))
-            self.pad.clear(
-                self.tr("Te vaak een verkeerde pincode. Probeer het over %n minuten opnieuw.").replace(
-                    "%n", str(minutes)
-                )
-            )
+        elif self.guard.locked_for():
+            self._show_lock()
         else:
             self.pad.clear(self.tr("Die pincode klopt niet."))
 
+    def _show_lock(self) -> None:
+        """Say how long the pad stays locked, again each time the minutes change, and when it opens."""
+        left = self.guard.locked_for()
+        self.pad.show_locked(left)
+        seconds = left.total_seconds()
+        if seconds > 0:
+            self._lock_tick.start(math.ceil((seconds - (math.ceil(seconds / 60) - 1) * 60) * 1000))
+
     def enter(self) -> None:
+        if not self.active:
+            self._session_started = self._clock.monotonic()
         self.active = True
         timeout_ms = round(self._store.content.site.staff.session_timeout_s * 1000)
         self._idle.set_warning_ms(min(WARNING_MS, timeout_ms // 2))
@@ -160,16 +182,23 @@ class StaffMode(QObject):
         self.refresh()
         screen = self.screen
         screen.show_work()
-        screen.say(
-            self.tr("Wat u de vorige keer nog niet had opgeslagen, staat er nog.") if screen.dirty() else ""
-        )
+        unsaved = self.tr("Wat u de vorige keer nog niet had opgeslagen, staat er nog.")
+        notes = [unsaved] if screen.dirty() else []
+        changed = self.qr_record.announce()  # said once, at the first login after the change
+        if changed is not None:
+            notes.append(changed_text(changed))
+        screen.say(" ".join(notes))
         self._pages.setCurrentWidget(screen)
 
     def leave(self) -> None:
         """Called by the window's reset: staff mode closes with the visitor's session. Unsaved edits stay
         in the (hidden) staff screen for the next time staff come in."""
+        if self.active:
+            minutes = (self._clock.monotonic() - self._session_started) / 60
+            staff_log.info("staff: session ended after %.0f minutes", minutes)
         self.active = False
         self._idle.set_warning_ms(0)
+        self._lock_tick.stop()
         self.pad.clear()
 
     def _warn_timeout(self) -> None:
@@ -189,6 +218,9 @@ class StaffMode(QObject):
             (self.tr("Actief sinds"), day_and_time(started)),
             (self.tr("Folders geprint vandaag"), str(self._printer.prints_today() if self._printer else 0)),
         ]
+        qr_changed = self.qr_record.changed_at()
+        if qr_changed is not None:
+            facts.append((self.tr("QR-code"), changed_on(qr_changed)))
         titles = {s.id: s.title.get("nl", "") for s in content.slides}
         refused = [
             self.tr("Niet overgenomen (de kiosk toont de vorige inhoud): ") + staff_message(p, titles).text
@@ -203,22 +235,32 @@ class StaffMode(QObject):
         self.screen.set_status(facts, messages, details, store.can_undo())
         show_care_status(self.screen.status, content, self._clock.now().date())
 
-    def _content_changed(self, _content: Content) -> None:
+    def _content_changed(self, content: Content) -> None:
+        self.qr_record.note(content)
         if self.active:
             self.refresh()
 
     def _save(self, changes: list[Change]) -> None:
         self.screen.say(self.tr("Bezig met opslaan…"))
+        for change in changes:
+            staff_log.info("staff: saving %s", describe_change(change))
         self._saving = list(changes)
         self._store.save(self._saving.pop(0))
 
     def _undo(self) -> None:
         self._saving = []
         self.screen.say(self.tr("Bezig met terugzetten…"))
+        staff_log.info("staff: undoing the last save")
         self._store.undo()
 
     def _save_finished(self, result: SaveResult) -> None:
         """ "Opgeslagen" only once every file of the save is written and the kiosk shows it."""
+        if result.saved:
+            staff_log.info("staff: saved %s", result.file)
+        else:
+            staff_log.info(
+                "staff: not saved (%d problems; see the content store's line)", len(result.problems)
+            )
         if self._screen is None:
             return
         if result.saved and self._saving:
@@ -237,8 +279,9 @@ class StaffMode(QObject):
 
     def _test_print(self, printer_name: str) -> None:
         content = self._store.content
-        self._test_printer.set_settings(
+        self.test_printer.set_settings(
             replace(content.site.printer, name=printer_name, min_interval_s=0, max_per_day=10_000)
         )
         self.screen.say(self.tr("Testpagina wordt afgedrukt…"))
-        self._test_printer.request_print(content, content.site.kiosk.default_language)
+        staff_log.info("staff: printing a test page")
+        self.test_printer.request_test_page(content)

@@ -29,14 +29,18 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.app import create_application
 from kiosk.content import Content, load_content
+from kiosk.content.editing import ContentEditor
 from kiosk.content.model import PrinterSettings
 from kiosk.services import printing
 from kiosk.services.content_store import ContentStore
+from kiosk.services.pin import hash_pin
 from kiosk.services.printing import HandoutPrinter, PrintOutcome, Spooler, available_printers
 from kiosk.ui.window import KioskWindow
 from tests.conftest import DEFAULT_CONTENT
 from tests.fake_clock import FakeClock
 from tests.ui.test_handout import assert_is_the_handout
+from tests.ui.test_staff import PIN, open_staff
+from tests.ui.test_test_page import check_test_page
 
 QUEUE = "kiosk-pdf"  # prints to PDF (cups-pdf); never changes state in these tests
 STATES = "kiosk-states"  # prints to PDF too; rejected and stopped by the tests, then restored
@@ -487,3 +491,56 @@ def test_a_cups_server_that_never_answers_times_out_and_the_screen_keeps_paintin
     started = time.monotonic()
     assert available_printers(Spooler(server=silent_server)) == []  # the staff screen's list
     assert time.monotonic() - started < printing.LIST_TIMEOUT_S + 1
+
+
+def pinned(folder: Path) -> Path:
+    assert ContentEditor(folder).save_site({"staff.pin_hash": hash_pin(PIN)}).saved
+    return folder
+
+
+@pytest.mark.printer
+def test_the_testpagina_button_prints_the_test_page_through_cups_and_says_so_in_dutch(
+    qtbot: QtBot,
+    make_kiosk: Callable[..., KioskWindow],
+    content_copy: Path,
+    fake_clock: FakeClock,
+    pdf_out: Path,
+    tmp_path: Path,
+) -> None:
+    kiosk: KioskWindow = make_kiosk(content=pinned(content_copy))
+    open_staff(kiosk, fake_clock)
+    title = f"kiosktest_{uuid.uuid4().hex}"
+    kiosk.staff.test_printer.spooler = Spooler(time_limit_s=TIME_LIMIT_S, title=title)
+    tab = kiosk.staff.screen.kiosk
+    kiosk.staff.screen.tabs.setCurrentWidget(tab)
+    tab.printer.setCurrentIndex(tab.printer.findData(QUEUE))
+    assert tab.printer.currentData() == QUEUE
+    with qtbot.waitSignal(kiosk.staff.test_printer.print_finished, timeout=30_000) as finished:
+        QTest.mouseClick(tab.test_print, Qt.MouseButton.LeftButton)
+        assert kiosk.staff.screen.message.text() == "Testpagina wordt afgedrukt…"
+    assert finished.args == [PrintOutcome.PRINTED]
+    assert kiosk.staff.screen.message.text().startswith("De testpagina is afgedrukt.")
+
+    def printed() -> None:  # cups-pdf creates the file empty, then fills it
+        assert lpstat("-o", QUEUE).strip() == ""
+        assert len(list(pdf_out.glob(f"{title}-testpagina-job_*.pdf"))) == 1
+
+    qtbot.waitUntil(printed, timeout=30_000)
+    pdf = next(pdf_out.glob(f"{title}-testpagina-job_*.pdf"))
+    try:
+        check_test_page(pdf, kiosk.content, QUEUE, fake_clock.now(), tmp_path)
+    finally:
+        pdf.unlink()
+
+
+def test_a_test_page_that_does_not_print_is_said_in_dutch(
+    qtbot: QtBot, make_kiosk: Callable[..., KioskWindow], content_copy: Path, fake_clock: FakeClock
+) -> None:
+    kiosk: KioskWindow = make_kiosk(content=pinned(content_copy))
+    open_staff(kiosk, fake_clock)
+    kiosk.staff.test_printer.spooler = Spooler(time_limit_s=TIME_LIMIT_S, server="127.0.0.1:1")
+    with qtbot.waitSignal(kiosk.staff.test_printer.print_finished, timeout=30_000):
+        QTest.mouseClick(kiosk.staff.screen.kiosk.test_print, Qt.MouseButton.LeftButton)
+    assert kiosk.staff.screen.message.text().startswith(
+        "Testpagina niet afgedrukt: deze printer is niet gevonden."
+    )

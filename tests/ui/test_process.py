@@ -135,20 +135,28 @@ def test_a_second_kiosk_refuses_to_start_and_says_so(tmp_path: Path) -> None:
 
 
 def test_set_pin_stores_only_a_salted_hash(content_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    answers = iter(["4826", "4826"])
+    answers = iter(["482617", "482617"])
     monkeypatch.setattr("getpass.getpass", lambda prompt="": next(answers))
     assert main(["set-pin", "--content", str(content_copy)]) == 0
     site = (content_copy / "site.toml").read_text(encoding="utf-8")
-    assert "4826" not in site
-    assert pin_matches("4826", load_content(content_copy).site.staff.pin_hash)
+    assert "482617" not in site
+    assert pin_matches("482617", load_content(content_copy).site.staff.pin_hash)
 
 
-def test_set_pin_refuses_a_short_or_mistyped_pin(content_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_set_pin_refuses_a_short_easy_or_mistyped_pin_in_dutch(
+    content_copy: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     before = (content_copy / "site.toml").read_text(encoding="utf-8")
-    for answers in (["12", "12"], ["1234", "1243"]):
+    for answers, why in (
+        (["4826", "4826"], "Kies een pincode van 6 tot 8 cijfers."),
+        (["123456", "123456"], "opeenvolgende cijfers"),
+        (["010190", "010190"], "datum"),
+        (["482617", "482716"], "De twee pincodes verschillen"),
+    ):
         replies = iter(answers)
         monkeypatch.setattr("getpass.getpass", lambda prompt="", r=replies: next(r))
         assert main(["set-pin", "--content", str(content_copy)]) == 2
+        assert why in capsys.readouterr().err
     assert (content_copy / "site.toml").read_text(encoding="utf-8") == before
 
 

@@ -19,7 +19,7 @@ from tests.fake_clock import FakeClock
 from tests.ui.conftest import advance
 
 MakeKiosk = Callable[..., KioskWindow]
-PIN = "2580"
+PIN = "258013"
 
 
 @pytest.fixture
