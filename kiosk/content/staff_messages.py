@@ -148,6 +148,16 @@ RULES: tuple[tuple[str, str], ...] = (
         r"^is due for review on (?P<value>\S+), in (?P<n>\d+) days",
         "Deze tekst moet op {value} opnieuw gecontroleerd worden (over {n} dagen). Plan de controle.",
     ),
+    # -- who may change what (already written in Dutch by the check) ---------------------------
+    (
+        r"^(?P<value>Het adres .* ligt (niet )?op (een toegestane|een andere) website.*)$",
+        "{label}: {value}",
+    ),
+    (
+        r"^is een pincode van vóór de regel van minstens 6 cijfers",
+        "{label} is nog van vóór de regel van minstens 6 cijfers. Vraag de beheerder om een nieuwe pincode "
+        "van 6 cijfers in te stellen.",
+    ),
     # -- the crisis line -------------------------------------------------------------------------
     (
         r"^is empty; the kiosk shows its built-in crisis line",
