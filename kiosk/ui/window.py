@@ -351,7 +351,8 @@ class KioskWindow(QWidget):
         """Forget the visitor (and close staff mode): a new visit, first slide, default language, looping."""
         self.idle.stop()
         if self.visit.taken_over:
-            log.info("returned to the slideshow; the visitor's choices are forgotten")
+            # Debug only: the log file must not say when visitors came and went.
+            log.debug("returned to the slideshow; the visitor's choices are forgotten")
             if not self.staff.active:
                 self.counts.add(LANGUAGE + self.visit.language)  # once per visit, the language it ended in
         self.staff.leave()

@@ -16,7 +16,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QPushButton
 
 from kiosk.__main__ import main
-from kiosk.logs import log_dir, state_dir
+from kiosk.logs import log_dir, setup_logging, state_dir
 from kiosk.services.counts import COUNTS_FILE, DailyCounts
 from kiosk.services.printing import PrintOutcome
 from kiosk.ui.window import KioskWindow
@@ -64,6 +64,7 @@ def stored() -> dict[str, dict[str, int]]:
 def test_off_by_default_nothing_is_written(
     make_kiosk: MakeKiosk, content_copy: Path, fake_clock: FakeClock
 ) -> None:
+    assert setup_logging() is not None  # the log file too: it must not say when visitors came and went
     kiosk = make_kiosk(content_copy)
     assert not kiosk.content.site.stats_enabled
     started = on_disk()  # what the kiosk keeps of itself (e.g. the QR code's fingerprint), before any visit
