@@ -27,7 +27,9 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from kiosk.content import Content
 from kiosk.content.model import PrinterSettings
 from kiosk.services.clock import Clock
-from kiosk.services.cups import Cups, CupsError, Job, JobState, NotSubmitted, Printer, PrinterState
+
+if TYPE_CHECKING:  # CUPS is imported where a handout is printed: the kiosk starts without it
+    from kiosk.services.cups import Cups, Job, NotSubmitted, Printer
 
 if TYPE_CHECKING:
     from kiosk.render.handout import PagePainter
@@ -82,9 +84,18 @@ class Spooler:
         settle_s: float = SETTLE_S,
     ) -> None:
         self.time_limit_s = time_limit_s
-        self.cups = Cups(server)
+        self.server = server
         self.title = title
         self.settle_s = settle_s
+        self._cups: Cups | None = None
+
+    @property
+    def cups(self) -> Cups:
+        if self._cups is None:
+            from kiosk.services.cups import Cups
+
+            self._cups = Cups(self.server)
+        return self._cups
 
 
 def available_printers(spooler: Spooler | None = None) -> list[str]:
@@ -136,6 +147,8 @@ def print_test_page(
 def _print_on_cups(
     spooler: Spooler, pdf: bytes, printer_name: str, deadline: float, title: str
 ) -> PrintOutcome:
+    from kiosk.services.cups import CupsError, JobState, NotSubmitted
+
     cups = spooler.cups
     sent = cups.submit(pdf, printer_name, title, deadline - time.monotonic())
     if isinstance(sent, NotSubmitted):
@@ -179,6 +192,8 @@ def _print_on_cups(
 def _judge(job: Job, printer: Printer) -> tuple[PrintOutcome | None, bool]:
     """What the job's and its queue's state mean for the visitor now (None: not known yet), and whether
     it is printing without any trouble reported."""
+    from kiosk.services.cups import JobState, PrinterState
+
     if job.state is JobState.COMPLETED:
         return PrintOutcome.PRINTED, True
     if job.state in (JobState.CANCELED, JobState.ABORTED):  # abort-job policy, or someone cancelled it

@@ -136,7 +136,8 @@ class SignsScreen(FittedScreen):
             chosen = self.visit.answers.get(card) is True
             self.recognised.setText(self.tr("✓ Dit herken ik") if chosen else self.tr("Dit herken ik"))
             self.recognised.setProperty("chosen", chosen)
-            self.recognised.style().polish(self.recognised)
+            if self.isVisible():  # hidden: restyled when shown (FittedScreen), and Qt's style costs at start
+                self.recognised.style().polish(self.recognised)
         else:
             self.pages.setCurrentIndex(1)
             self.progress.setText("")

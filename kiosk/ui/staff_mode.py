@@ -18,7 +18,6 @@ from kiosk import __version__
 from kiosk.content import Content
 from kiosk.content.editing import Change, SaveResult
 from kiosk.content.model import Problem
-from kiosk.content.staff_messages import staff_message
 from kiosk.render import theme
 from kiosk.render.slide import SlideRenderer
 from kiosk.services.clock import Clock
@@ -35,7 +34,6 @@ from kiosk.services.staff_log import (
 )
 from kiosk.services.state_file import state_path
 from kiosk.ui.idle import IdleWatch
-from kiosk.ui.staff_care import show_care_status
 from kiosk.ui.staff_login import CornerHold, PinPad
 
 if TYPE_CHECKING:
@@ -221,6 +219,9 @@ class StaffMode(QObject):
         qr_changed = self.qr_record.changed_at()
         if qr_changed is not None:
             facts.append((self.tr("QR-code"), changed_on(qr_changed)))
+        from kiosk.content.staff_messages import staff_message  # here: not needed before staff look
+        from kiosk.ui.staff_care import show_care_status
+
         titles = {s.id: s.title.get("nl", "") for s in content.slides}
         refused = [
             self.tr("Niet overgenomen (de kiosk toont de vorige inhoud): ") + staff_message(p, titles).text
@@ -274,6 +275,8 @@ class StaffMode(QObject):
         self.screen.save_finished(result.saved)
 
     def _refusal(self, problems: tuple[Problem, ...]) -> str:
+        from kiosk.content.staff_messages import staff_message
+
         titles = {s.id: s.title.get("nl", "") for s in self._store.content.slides}
         return " ".join(staff_message(p, titles).text for p in problems)
 
