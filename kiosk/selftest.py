@@ -34,6 +34,7 @@ from PySide6.QtCore import (
     QTimeZone,
 )
 from PySide6.QtGui import QColor, QIcon, QImage, QImageReader, QPainter
+from PySide6.QtWidgets import QWidget
 
 from kiosk.app import build_kiosk, create_application, dispose
 from kiosk.content.qr import qr_payload
@@ -82,10 +83,12 @@ def _slide_pixels(window: KioskWindow, number: int, image: QImage) -> list[str]:
     scale = image.devicePixelRatio()
     corner = show.mapTo(window, QPoint(0, 0)) * scale
 
-    def pixels(box: QRectF) -> bytes:
+    def on_screen(box: QRectF) -> QRect:
+        return QRectF(box.topLeft() * scale, box.size() * scale).toAlignedRect().translated(corner)
+
+    def pixels(box: QRectF, of: QImage = image) -> bytes:
         """`box` of the slide as drawn on the screen: 4 bytes a pixel, the fourth (alpha) always 0xFF."""
-        rect = QRectF(box.topLeft() * scale, box.size() * scale).toAlignedRect().translated(corner)
-        part = image.copy(rect).convertToFormat(QImage.Format.Format_RGB32)  # held: constBits() points in
+        part = of.copy(on_screen(box)).convertToFormat(QImage.Format.Format_RGB32)  # held: constBits() in it
         return bytes(part.constBits())
 
     def count(data: bytes, colour: QColor) -> int:
@@ -93,7 +96,13 @@ def _slide_pixels(window: KioskWindow, number: int, image: QImage) -> list[str]:
         and none of the theme's colours has a 0xFF channel that could stand in for it."""
         return data.count(struct.pack("=I", colour.rgb()))
 
-    everything = pixels(QRectF(0, 0, show.width(), show.height()))
+    drawn = image.copy()  # the slide itself, without the buttons laid over it (slide 9's, say)
+    painter = QPainter(drawn)
+    for child in show.findChildren(QWidget):
+        if child.isVisible():
+            painter.fillRect(on_screen(QRectF(child.geometry())), theme.BACKGROUND)
+    painter.end()
+    everything = pixels(QRectF(0, 0, show.width(), show.height()), drawn)
     if len({everything[at : at + 4] for at in range(0, len(everything), 4 * 1009)}) < 2:
         return ["blank: one flat colour"]
     problems = []

@@ -122,7 +122,12 @@ def test_a_slide_without_its_text_or_its_picture_fails_the_selftest(
     monkeypatch.setattr(slide_view, "draw_block", draw_block)
     monkeypatch.setattr(slide_view, "draw_picture", lambda *args: None)
     kiosk_window.slideshow.forget_rendered()
-    assert slide_problems(kiosk_window) == {"no picture drawn in the picture's box": every}
+    pictured = [
+        s for s in kiosk_window.slideshow.slides() if s.kind != "contact"
+    ]  # its box holds the QR code
+    assert slide_problems(kiosk_window) == {
+        "no picture drawn in the picture's box": len(pictured) * len(selftest.SIZES)
+    }
 
 
 @pytest.mark.usefixtures("one_size")
