@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -145,7 +146,7 @@ class UrgentHelp:
 
     def line(self, lang: str) -> str:
         """The site's crisis line in `lang`, or the built-in one: never empty."""
-        return pick(self.text, lang).strip() or pick(URGENT_DEFAULT, lang)
+        return numbers_left_to_right(pick(self.text, lang).strip() or pick(URGENT_DEFAULT, lang), lang)
 
 
 @dataclass(frozen=True)
@@ -258,3 +259,33 @@ class Content:
 def _long_overdue(slide: Slide, day: dt.date, grace_days: int) -> bool:
     overdue = slide.review.days_overdue(day)
     return overdue is not None and overdue > grace_days
+
+
+# Languages written right to left (ISO 639-1): the kiosk mirrors its layout for these.
+RIGHT_TO_LEFT = frozenset({"ar", "dv", "fa", "he", "ks", "ku", "ps", "sd", "ug", "ur", "yi"})
+LRI, FSI, PDI = "\u2066", "\u2068", "\u2069"  # isolates (left to right; by the first letter) and their end
+_NUMBER = re.compile(r"\+?\(?\d[\d ()./-]*\d")
+
+
+def is_right_to_left(lang: str) -> bool:
+    return lang.lower()[:2] in RIGHT_TO_LEFT
+
+
+def numbers_left_to_right(text: str, lang: str) -> str:
+    """In right-to-left text, each phone number (020 123 45 67) isolated as left to right: the bidi
+    algorithm would otherwise show its space-separated groups in reverse order (67 45 123 020)."""
+    if not is_right_to_left(lang):
+        return text
+    return _NUMBER.sub(lambda found: LRI + found.group() + PDI, text)
+
+
+def isolated(text: str, lang: str) -> str:
+    """In right-to-left text, a line that takes the direction of its own first letter: a heading not (yet)
+    translated reads "Wat kun je doen?", not "?Wat kun je doen"."""
+    return FSI + text + PDI if is_right_to_left(lang) else text
+
+
+def labelled_line(label: str, value: str, lang: str) -> str:
+    """ "Telefoon: 020 123 45 67" for a contact detail; right to left, label and value each keep their own
+    direction and the number its order."""
+    return isolated(f"{label}: {isolated(numbers_left_to_right(value, lang), lang)}", lang)

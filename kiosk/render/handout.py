@@ -16,6 +16,7 @@ from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QMarginsF, QPoi
 from PySide6.QtGui import QColor, QFont, QPagedPaintDevice, QPageSize, QPainter, QPdfWriter, QPen
 
 from kiosk.content import Content, pick
+from kiosk.content.model import is_right_to_left, isolated, labelled_line, numbers_left_to_right
 from kiosk.content.qr import qr_payload
 from kiosk.content.review import long_date_nl
 from kiosk.render import theme
@@ -64,16 +65,17 @@ def _stack(blocks: Iterable[_Block | None], gap: float) -> _Block | None:
     return _Block(sum(b.height for b in present) + gap * (len(present) - 1), paint)
 
 
-def _beside(left: _Block | None, right: _Block | None, right_x: float) -> _Block | None:
-    """Two columns, the right one starting at `right_x`; when either is missing the other stands alone."""
-    if left is None or right is None:
-        return left or right
+def _beside(first: _Block | None, second: _Block | None, first_x: float, second_x: float) -> _Block | None:
+    """Two columns, starting `first_x` and `second_x` from the left; when either is missing the other
+    stands alone."""
+    if first is None or second is None:
+        return first or second
 
     def paint(painter: QPainter, at: QPointF) -> None:
-        left.paint(painter, at)
-        right.paint(painter, QPointF(at.x() + right_x, at.y()))
+        first.paint(painter, QPointF(at.x() + first_x, at.y()))
+        second.paint(painter, QPointF(at.x() + second_x, at.y()))
 
-    return _Block(max(left.height, right.height), paint)
+    return _Block(max(first.height, second.height), paint)
 
 
 def _markdown_escape(text: str) -> str:
@@ -84,9 +86,11 @@ def _markdown_escape(text: str) -> str:
 class _Typesetter:
     """Fonts and blocks for one page width, at one type scale."""
 
-    def __init__(self, mm: float, scale: float) -> None:
+    def __init__(self, mm: float, scale: float, lang: str) -> None:
         self.mm = mm
         self.scale = scale
+        self.lang = lang
+        self.rtl = is_right_to_left(lang)  # Arabic: every block right to left, numbers kept in order
 
     def font(self, points: float, weight: QFont.Weight = QFont.Weight.Normal) -> QFont:
         f = theme.font(points * PT_MM * self.mm * self.scale, weight)
@@ -103,7 +107,7 @@ class _Typesetter:
     ) -> _Block | None:
         if not text.strip():
             return None
-        doc = text_block(text, font, width, markdown=markdown, line_height=125, align=align)
+        doc = text_block(text, font, width, markdown=markdown, line_height=125, align=align, rtl=self.rtl)
         doc.setIndentWidth(5 * self.mm * self.scale)  # Qt's default list indent is 40 device pixels
         doc.setTextWidth(width)  # lay out again with the new indent
         return _Block(doc.size().height(), lambda painter, at: draw_block(painter, doc, at, BLACK))
@@ -112,7 +116,7 @@ class _Typesetter:
         """A small bold heading over its text; nothing at all when the text is missing."""
         if body is None:
             return None
-        title = self.text(heading, self.font(12.5, QFont.Weight.Bold), width)
+        title = self.text(isolated(heading, self.lang), self.font(12.5, QFont.Weight.Bold), width)
         return _stack([title, body], 1.8 * self.mm * self.scale)
 
     def bullets(self, items: Iterable[str], width: float) -> _Block | None:
@@ -128,7 +132,7 @@ def _contact(ts: _Typesetter, content: Content, lang: str, width: float) -> _Blo
         (tr("Website"), re.sub(r"^https?://", "", clinic.website).rstrip("/")),
         (tr("Bereikbaar"), pick(clinic.hours, lang)),
     ]
-    details = "\n".join(f"{label}: {value}" for label, value in rows if value)
+    details = "\n".join(labelled_line(label, value, lang) for label, value in rows if value)
     body = _stack(
         [
             ts.text(clinic.name, ts.font(11.5, QFont.Weight.Bold), width),
@@ -167,7 +171,7 @@ def _urgent(ts: _Typesetter, content: Content, lang: str, width: float) -> _Bloc
     urgent = content.site.urgent
     text = urgent.line(lang)
     if urgent.phone and urgent.phone not in text:
-        text = f"{text} {tr('Bel')} {urgent.phone}".strip()
+        text = f"{text} {tr('Bel')} {numbers_left_to_right(urgent.phone, lang)}".strip()
     pad = 4 * ts.mm
     inner = ts.text(text, ts.font(URGENT_PT, QFont.Weight.Bold), width - 2 * pad)
     if inner is None:
@@ -228,12 +232,12 @@ def _review(ts: _Typesetter, content: Content, lang: str, width: float) -> _Bloc
     if review.source_title:
         url = re.sub(r"^https?://", "", review.source_url).rstrip("/")
         lines.append(f"{tr('Bron')}: {review.source_title}" + (f" ({url})" if url else ""))
-    return ts.text("\n".join(lines), ts.font(8.5), width)
+    return ts.text("\n".join(isolated(line, lang) for line in lines), ts.font(8.5), width)
 
 
 def _layout(content: Content, lang: str, width: float, mm: float, scale: float) -> tuple[_Block, _Block]:
     """The page's top (title, key points, signs and advice) and bottom (contact, QR, urgent help)."""
-    ts = _Typesetter(mm, scale)
+    ts = _Typesetter(mm, scale, lang)
     gap = 6 * mm * scale
     points = pick(content.handout.points, lang) if content.handout else ""
     top = _stack(
@@ -249,7 +253,9 @@ def _layout(content: Content, lang: str, width: float, mm: float, scale: float) 
     qr = _qr(ts, content)
     qr_column = (QR_MM + 8) * mm if qr else 0  # the code and its gutter
     contact = _contact(ts, content, lang, width - qr_column)
-    bottom = _stack([_beside(contact, qr, width - QR_MM * mm), _urgent(ts, content, lang, width)], gap)
+    qr_x = 0 if ts.rtl else width - QR_MM * mm  # the code on the side where a line of text ends
+    beside = _beside(contact, qr, qr_column if ts.rtl else 0, qr_x)
+    bottom = _stack([beside, _urgent(ts, content, lang, width)], gap)
     bottom = _stack([bottom, _review(ts, content, lang, width)], gap / 2)
     empty = _Block(0, lambda painter, at: None)
     return top or empty, bottom or empty

@@ -22,6 +22,7 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QFont, QImage, QPainter, QPixmap, QTextDocument
 
 from kiosk.content import Site, Slide, pick
+from kiosk.content.model import is_right_to_left, labelled_line
 from kiosk.content.qr import qr_payload
 from kiosk.render import theme
 from kiosk.render.pictures import PictureCache
@@ -60,7 +61,7 @@ def corner_caption() -> str:
     return QCoreApplication.translate("SlideRenderer", "Scan voor contact")
 
 
-def _boxes(size: QSize, code_side: float = 0) -> tuple[QRectF, QRectF, Corner | None]:
+def _boxes(size: QSize, code_side: float = 0, rtl: bool = False) -> tuple[QRectF, QRectF, Corner | None]:
     """The picture's box, the text column and the corner code (`code_side` pixels; 0: none) on a canvas
     of `size`. The code takes the bottom of the picture's column (landscape) or the picture's bottom-left
     corner beside its halo (portrait): the text column is the same with or without it."""
@@ -73,7 +74,7 @@ def _boxes(size: QSize, code_side: float = 0) -> tuple[QRectF, QRectF, Corner | 
         column = QRectF(pad, picture.bottom() + pad, w - 2 * pad, h - picture.bottom() - 2 * pad)
         if not code_side:
             return picture, column, None
-        doc = text_block(corner_caption(), caption_font, code_side + 2 * gap)
+        doc = text_block(corner_caption(), caption_font, code_side + 2 * gap, rtl=rtl)
         caption_h = block_height(doc)
         code = QRectF(
             picture.left(), picture.bottom() - caption_h - gap / 2 - code_side, code_side, code_side
@@ -87,7 +88,7 @@ def _boxes(size: QSize, code_side: float = 0) -> tuple[QRectF, QRectF, Corner | 
     if not code_side:
         return QRectF(pad * 1.5, (h - side) / 2, side, side), column, None
     code = QRectF(pad * 1.5, h - pad - code_side, code_side, code_side)
-    doc = text_block(corner_caption(), caption_font, side - code_side - gap)
+    doc = text_block(corner_caption(), caption_font, side - code_side - gap, rtl=rtl)
     caption = QRectF(
         code.right() + gap, code.center().y() - block_height(doc) / 2, doc.textWidth(), block_height(doc)
     )
@@ -95,19 +96,29 @@ def _boxes(size: QSize, code_side: float = 0) -> tuple[QRectF, QRectF, Corner | 
     return picture, column, Corner(code, caption, doc)
 
 
+def _mirrored(box: QRectF, width: float) -> QRectF:
+    return QRectF(width - box.right(), box.top(), box.width(), box.height())
+
+
 def layout_slide(
-    title: str, body: str, size: QSize, code_side: float = 0, action_height: float = 0
+    title: str, body: str, size: QSize, code_side: float = 0, action_height: float = 0, rtl: bool = False
 ) -> SlideLayout:
     """Where the picture, the text, the corner code and a button row go on a canvas of `size`; pure
-    geometry plus text measuring."""
+    geometry plus text measuring. Right to left, the boxes change sides (the picture itself is not
+    mirrored) and the text stands on the right."""
     m = theme.Metrics.for_size(size)
-    picture, column, corner = _boxes(size, code_side)
+    picture, column, corner = _boxes(size, code_side, rtl)
+    if rtl:
+        picture, column = _mirrored(picture, size.width()), _mirrored(column, size.width())
+        if corner is not None:
+            w = size.width()
+            corner = Corner(_mirrored(corner.code, w), _mirrored(corner.caption, w), corner.caption_doc)
     gap = m.px(36)
     for step in FIT_STEPS:
         title_doc = text_block(
-            title, theme.font(m.title_px * step, QFont.Weight.Bold), column.width(), line_height=115
+            title, theme.font(m.title_px * step, QFont.Weight.Bold), column.width(), line_height=115, rtl=rtl
         )
-        body_doc = text_block(body, theme.font(m.body_px * step), column.width(), markdown=True)
+        body_doc = text_block(body, theme.font(m.body_px * step), column.width(), markdown=True, rtl=rtl)
         title_h, body_h = block_height(title_doc), block_height(body_doc)
         total = title_h + (gap + body_h if body else 0) + (gap + action_height if action_height else 0)
         if total <= column.height():
@@ -133,9 +144,9 @@ def contact_details(site: Site, lang: str) -> str:
     website = clinic.website.removeprefix("https://").removeprefix("http://")
     lines = [
         f"**{_escaped(clinic.name)}**" if clinic.name else "",
-        f"{tr('SlideRenderer', 'Telefoon')}: {_escaped(clinic.phone)}" if clinic.phone else "",
-        f"{tr('SlideRenderer', 'E-mail')}: {_escaped(clinic.email)}" if clinic.email else "",
-        f"{tr('SlideRenderer', 'Website')}: {_escaped(website)}" if website else "",
+        labelled_line(tr("SlideRenderer", "Telefoon"), _escaped(clinic.phone), lang) if clinic.phone else "",
+        labelled_line(tr("SlideRenderer", "E-mail"), _escaped(clinic.email), lang) if clinic.email else "",
+        labelled_line(tr("SlideRenderer", "Website"), _escaped(website), lang) if website else "",
     ]
     return "  \n".join(line for line in lines if line)
 
@@ -172,7 +183,14 @@ class SlideRenderer:
         if slide.kind == "contact" and self._site is not None:
             body = "\n\n".join(part for part in (body, contact_details(self._site, lang)) if part)
         action = self.action_height if slide.signs is not None else 0
-        return layout_slide(pick(slide.title, lang), body, size, self.corner_code_side(slide, size), action)
+        return layout_slide(
+            pick(slide.title, lang),
+            body,
+            size,
+            self.corner_code_side(slide, size),
+            action,
+            rtl=is_right_to_left(lang),
+        )
 
     def render(self, slide: Slide, lang: str, size: QSize) -> QPixmap:
         """On the GUI thread, now: for staff's preview, `shot` and `selftest`."""

@@ -39,12 +39,17 @@ def text_block(
     markdown: bool = False,
     line_height: int = 128,
     align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
+    rtl: bool = False,
 ) -> QTextDocument:
-    """A document wrapped at `width`; Markdown without HTML, so raw tags in content stay harmless."""
+    """A document wrapped at `width`; Markdown without HTML, so raw tags in content stay harmless.
+
+    `align` is logical: AlignLeft is the start of a line, so with `rtl` the text, its list bullets and
+    quotes stand on the right, even a block that starts with a Latin word or a number."""
     doc = _Document()
     doc.setDocumentMargin(0)
     doc.setDefaultFont(font)
     option = QTextOption(align)
+    option.setTextDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
     doc.setDefaultTextOption(option)
     if markdown:
@@ -56,6 +61,8 @@ def text_block(
     block = QTextBlockFormat()
     block.setLineHeight(line_height, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
     block.setBottomMargin(font.pixelSize() * 0.45 if markdown else 0)
+    if rtl:
+        block.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
     cursor.mergeBlockFormat(block)
     doc.setTextWidth(width)
     return doc

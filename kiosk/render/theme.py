@@ -10,6 +10,9 @@ from PySide6.QtGui import QColor, QFont, QFontDatabase
 from kiosk.resources import font_files
 
 FAMILY = "Noto Sans"
+# Where Noto Sans has no glyph (Arabic script), Qt looks here before the system's fonts: without it Arabic
+# came out in whatever font the machine has (DejaVu Sans here), or as boxes on a machine with none.
+FALLBACK_FAMILIES = ["Noto Sans Arabic"]
 BACKGROUND = QColor("#FAF5EE")
 HALO = QColor("#F0E4D3")
 TITLE = QColor("#1E4D4A")
@@ -28,6 +31,7 @@ def load_fonts() -> None:
     """Register the bundled fonts so the kiosk looks the same on every machine."""
     for path in font_files():
         QFontDatabase.addApplicationFont(str(path))
+    QFont.insertSubstitutions(FAMILY, FALLBACK_FAMILIES)
 
 
 def font(pixels: float, weight: QFont.Weight = QFont.Weight.Normal) -> QFont:

@@ -6,7 +6,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content import pick
-from kiosk.content.model import Site
+from kiosk.content.model import Site, labelled_line
 from kiosk.content.qr import qr_payload
 from kiosk.render import theme
 from kiosk.services.printing import PrintOutcome
@@ -87,7 +87,7 @@ class ContactScreen(FittedScreen):
             (self.tr("E-mail"), clinic.email),
             (self.tr("Website"), clinic.website.removeprefix("https://").removeprefix("http://")),
         ]
-        self.details.setText("\n".join(f"{label}: {value}" for label, value in lines if value))
+        self.details.setText("\n".join(labelled_line(label, value, lang) for label, value in lines if value))
         self.hours.setText(pick(clinic.hours, lang))
         self.hours.setVisible(bool(self.hours.text()))
         self.urgent.setText(site.urgent.line(lang))

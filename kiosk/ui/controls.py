@@ -11,7 +11,8 @@ from kiosk.ui.widgets import big_button, screen_style, text_label
 
 
 class PositionDots(QWidget):
-    """Where the visitor is: one dot per slide, the current one filled and wider (not colour alone)."""
+    """Where the visitor is: one dot per slide, the current one filled and wider (not colour alone); right to
+    left the first slide's dot is the rightmost."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -43,7 +44,8 @@ class PositionDots(QWidget):
             current = i == self._index
             width = d * 2.2 if current else d
             painter.setBrush(theme.ACCENT if current else theme.HALO.darker(115))
-            painter.drawRoundedRect(QRectF(x, y, width, d), d / 2, d / 2)
+            left = self.width() - x - width if self.isRightToLeft() else x
+            painter.drawRoundedRect(QRectF(left, y, width, d), d / 2, d / 2)
             x += width + d
         painter.end()
 

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QWidget
 
 class Gesture(Enum):
     TAP = "tap"
-    SWIPE_LEFT = "swipe_left"  # finger moves left: show the next slide
-    SWIPE_RIGHT = "swipe_right"  # finger moves right: show the previous slide
+    SWIPE_LEFT = "swipe_left"  # finger moves left: the next slide (the previous one right to left)
+    SWIPE_RIGHT = "swipe_right"  # finger moves right: the previous slide (the next one right to left)
     NONE = "none"
 
 

@@ -13,10 +13,10 @@ import logging
 
 from PySide6.QtCore import QEvent, QPointF, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QMouseEvent, QResizeEvent, QShowEvent
-from PySide6.QtWidgets import QLayout, QStackedLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLayout, QStackedLayout, QVBoxLayout, QWidget
 
 from kiosk.content import Content
-from kiosk.content.model import LANGUAGE_NAMES
+from kiosk.content.model import LANGUAGE_NAMES, is_right_to_left
 from kiosk.render import theme
 from kiosk.render.pictures import PictureCache
 from kiosk.render.slide import SlideRenderer
@@ -174,6 +174,7 @@ class KioskWindow(QWidget):
         kiosk = content.site.kiosk
         if self.visit.language not in kiosk.languages:
             self.visit.language = kiosk.default_language
+        self._apply_direction()
         if not self.staff.active:
             self.idle.set_timeout_ms(self._idle_ms())
         self.top_bar.name.setText(content.site.clinic.name)
@@ -276,12 +277,12 @@ class KioskWindow(QWidget):
     def _on_gesture(self, gesture: Gesture, where: QPointF) -> None:
         was_taken_over = self.visit.taken_over
         self.take_over()
-        if gesture is Gesture.SWIPE_LEFT:
-            self.slideshow.next()
-        elif gesture is Gesture.SWIPE_RIGHT:
-            self.slideshow.previous()
+        rtl = self.slideshow.isRightToLeft()  # right to left, the next slide lies to the left
+        if gesture in (Gesture.SWIPE_LEFT, Gesture.SWIPE_RIGHT):
+            (self.slideshow.next if (gesture is Gesture.SWIPE_LEFT) != rtl else self.slideshow.previous)()
         elif gesture is Gesture.TAP and was_taken_over:
-            (self.slideshow.next if where.x() >= self.slideshow.width() / 2 else self.slideshow.previous)()
+            on_right = where.x() >= self.slideshow.width() / 2
+            (self.slideshow.next if on_right != rtl else self.slideshow.previous)()
 
     def _go(self, screen: Screen) -> None:
         self.take_over()
@@ -342,10 +343,25 @@ class KioskWindow(QWidget):
 
     def _show_visit(self) -> None:
         """Every screen shows this visit: its language, its answers, its print status."""
+        self._apply_direction()
         self.slideshow.set_language(self.visit.language)
         self.signs.show_visit(self.visit)
         self.contact.show_visit(self.visit)
         self._update_bars()
+
+    def _apply_direction(self) -> None:
+        """The visitor's screens read in the direction of the visit's language (Arabic: right to left,
+        controls and dots mirrored); staff mode, always in Dutch, keeps left to right."""
+        rtl = is_right_to_left(self.visit.language)
+        direction = Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+        start = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
+        for page in (self.loop_page, self.signs, self.contact, self.closed, self.out_of_service):
+            page.setLayoutDirection(direction)
+            # A label aligns by its own text's direction: a Latin name or phone line would stay on the left.
+            for label in page.findChildren(QLabel):
+                if not label.alignment() & Qt.AlignmentFlag.AlignHCenter:
+                    vertical = label.alignment() & Qt.AlignmentFlag.AlignVertical_Mask
+                    label.setAlignment(start | Qt.AlignmentFlag.AlignAbsolute | vertical)
 
     def reset_to_loop(self) -> None:
         """Forget the visitor (and close staff mode): a new visit, first slide, default language, looping."""
