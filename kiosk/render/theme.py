@@ -12,7 +12,7 @@ from kiosk.resources import font_files
 FAMILY = "Noto Sans"
 # Where Noto Sans has no glyph (Arabic script), Qt looks here before the system's fonts: without it Arabic
 # came out in whatever font the machine has (DejaVu Sans here), or as boxes on a machine with none.
-FALLBACK_FAMILIES = ["Noto Sans Arabic"]
+FALLBACK_FAMILIES = ["Noto Sans Arabic", "Noto Sans Symbols2"]  # Arabic; ✓ ● ⌫ ▲ ▼ and the like
 BACKGROUND = QColor("#FAF5EE")
 HALO = QColor("#F0E4D3")
 TITLE = QColor("#1E4D4A")
