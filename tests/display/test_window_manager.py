@@ -15,7 +15,7 @@ import pytest
 from PySide6.QtGui import QColor, QImage
 
 from kiosk.render.theme import BACKGROUND
-from tests.display.conftest import SCREEN, Display, Kiosk, spawn, wait_for
+from tests.display.conftest import SCREEN, Display, Kiosk, spawn, start_kiosk, wait_for
 
 BACK_WITHIN = 2.5  # seconds: the kiosk waits 1 s before pushing back (BACK_ON_TOP_MS), plus slack
 BROUGHT_BACK = "bringing it back on top"
@@ -206,3 +206,29 @@ def test_without_a_window_manager_the_kiosk_still_covers_the_screen(
         geometry = bare_display.geometry(kiosk_without_wm.window)
     assert geometry == (0, 0, *SCREEN)
     assert kiosk_without_wm.log_count("skipping slide") == 0, "a slide was fitted to a size never shown"
+
+
+def test_a_screen_swapped_for_another_size_is_filled_again(bare_display: Display, tmp_path: Path) -> None:
+    """A monitor unplugged and another plugged in (RandR 1.5 monitors, as `xrandr --setmonitor` makes them):
+    Qt loses the old screen and gains a 1280×800 one; the kiosk moves there, fills it, and lays its slides
+    out for that size, then fills the full screen again when it comes back. Without a window manager, as
+    the kiosk sizes itself there (Openbox does not follow RandR 1.5 monitors, so Xvfb cannot show it
+    this; it follows real outputs)."""
+    display, small = bare_display, (0, 0, 1280, 800)
+    for kiosk in start_kiosk(display, tmp_path):
+
+        def fills(geometry: tuple[int, int, int, int]) -> Callable[[], bool]:
+            return lambda: display.geometry(kiosk.window) == geometry  # noqa: B023
+
+        wait_for("the kiosk fills the screen", fills((0, 0, *SCREEN)))
+        display.run("xrandr", "--setmonitor", "KIOSK-SMALL", "1280/338x800/211+0+0", "screen")
+        wait_for("the kiosk fills the 1280×800 screen", fills(small))
+        wait_for(
+            "the kiosk says it fills the new screen",
+            lambda: kiosk.log_count("window 1280×800, filling screen KIOSK-SMALL"),  # noqa: B023
+        )
+        display.run("xrandr", "--setmonitor", "KIOSK-FULL", f"{SCREEN[0]}/508x{SCREEN[1]}/286+0+0", "none")
+        display.run("xrandr", "--delmonitor", "KIOSK-SMALL")
+        wait_for("the kiosk fills the full screen again", fills((0, 0, *SCREEN)))
+        assert kiosk.log_count("skipping slide") == 0, "a slide was skipped"
+        assert kiosk.alive()
