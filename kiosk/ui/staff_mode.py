@@ -19,6 +19,7 @@ from kiosk.content import Content
 from kiosk.content.editing import Change, SaveResult
 from kiosk.content.model import Problem
 from kiosk.content.staff_messages import staff_message
+from kiosk.content.translations import translation_status_nl
 from kiosk.render import theme
 from kiosk.render.slide import SlideRenderer
 from kiosk.services.clock import Clock
@@ -221,6 +222,7 @@ class StaffMode(QObject):
         qr_changed = self.qr_record.changed_at()
         if qr_changed is not None:
             facts.append((self.tr("QR-code"), changed_on(qr_changed)))
+        facts.append((self.tr("Vertalingen"), translation_status_nl(content)))
         titles = {s.id: s.title.get("nl", "") for s in content.slides}
         refused = [
             self.tr("Niet overgenomen (de kiosk toont de vorige inhoud): ") + staff_message(p, titles).text
