@@ -19,6 +19,7 @@ from kiosk.content.fields import Fields, read_text
 from kiosk.content.files import OUTSIDE_FOLDER, Overlay, inside_folder, listed
 from kiosk.content.images import image_problem
 from kiosk.content.model import (
+    LANGUAGE_NAMES,
     SOURCE_LANGUAGE,
     Content,
     Handout,
@@ -77,13 +78,10 @@ def source_hash(data: Mapping[str, Any], body: str) -> str:
     texts a translation carries (title, button, advice, not-a-diagnosis line, the signs' texts, the body),
     each with its runs of white space made one space. Settings that are not translated (review, source,
     pictures, duration, dates) are left out, so a review or a new picture does not stale a translation."""
-    signs = data.get("sign")
+    cards = data.get("sign")
     parts = [(key, data.get(key)) for key in TRANSLATED_KEYS]
-    parts += (
-        [("sign", card.get("text")) for card in signs if isinstance(card, dict)]
-        if isinstance(signs, list)
-        else []
-    )
+    for card in cards if isinstance(cards, list) else []:
+        parts.append(("sign", card.get("text") if isinstance(card, dict) else card))
     parts.append(("body", body))
     text = "\n".join(f"{key}: {_flat(value)}" for key, value in parts)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -231,11 +229,14 @@ def _parse_languages(
     for lang, path in sorted(by_lang.items(), key=lambda item: item[0] != SOURCE_LANGUAGE):
         name = f"{prefix}{path.name}"
         if lang != SOURCE_LANGUAGE and lang not in site.kiosk.languages:  # Dutch: every slide's fallback
-            problems.append(
-                Problem(
-                    name, f"'{lang}' is not among the site's languages; not shown", severity=Severity.WARNING
+            if lang not in LANGUAGE_NAMES:  # one staff can tick is left out by choice: no need to say so
+                problems.append(
+                    Problem(
+                        name,
+                        f"'{lang}' is not among the site's languages; not shown",
+                        severity=Severity.WARNING,
+                    )
                 )
-            )
             continue
         text = read_text(path, name, problems, folder, overlay)
         if text is None:

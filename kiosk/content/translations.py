@@ -58,7 +58,10 @@ def translation_status_nl(content: Content) -> str:
     gaps = translation_gaps(content)
     stale = sum(g.state == STALE for g in gaps)
     missing = len(gaps) - stale
-    counts = [f"{stale} verouderd" if stale else "", f"{missing} ontbreken" if missing else ""]
+    counts = [
+        f"{stale} verouderd" if stale else "",
+        f"{missing} {'ontbreekt' if missing == 1 else 'ontbreken'}" if missing else "",
+    ]
     if not gaps:
         return f"bijgewerkt ({', '.join(offered)})"
     languages = [LANGUAGES_NL.get(lang, lang) for lang in dict.fromkeys(g.lang for g in gaps)]

@@ -146,6 +146,8 @@ WORDS = {
     ),
 }
 
+SPRAY_EFFECT = re.compile(WORDS["nl"].effect, re.I)  # for the printed handout's check (tests/ui)
+
 
 def missing_caveats(text: str, lang: str = "nl") -> list[str]:
     """The cautions a text leaves out while it states the spray's effect; [] when it states none."""
