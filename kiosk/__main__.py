@@ -22,7 +22,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="python -m kiosk",
         description="Wachtkamer kiosk. Without a command it runs the kiosk (fullscreen).",
         epilog="commands: validate DIR | shot --screen NAME --size WxH --out FILE.png | "
-        "handout --out FILE.pdf | selftest | set-pin | stats --out FILE.csv  "
+        "handout --out FILE.pdf | selftest | set-pin | stats --out FILE.csv | translations DIR  "
         "(python -m kiosk COMMAND --help for more)",
     )
     parser.add_argument(
@@ -212,6 +212,37 @@ def _stats(argv: list[str]) -> int:
     return 0
 
 
+def _translations(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m kiosk translations",
+        description="List the translations that are stale (their Dutch source changed since) or missing, "
+        "in the languages offered to visitors; exit 0 when there are none. With --stamp, record in a "
+        "translated file that it now follows the current Dutch text.",
+    )
+    parser.add_argument("folder", type=Path)
+    parser.add_argument(
+        "--stamp", type=Path, metavar="FILE", help="a translated file, e.g. slides/010-welkom.en.md"
+    )
+    args = parser.parse_args(argv)
+    from kiosk.content import load_content
+    from kiosk.content.translations import StampError, stamp, translation_gaps
+
+    if args.stamp is not None:
+        path = args.stamp if args.stamp.is_absolute() or args.stamp.exists() else args.folder / args.stamp
+        try:
+            print(f"{path}: translated_from = {stamp(path)}")
+        except StampError as err:
+            print(err, file=sys.stderr)
+            return 1
+        return 0
+    content = load_content(args.folder)
+    gaps = translation_gaps(content)
+    for gap in gaps:
+        print(f"{gap.file}: {gap.state}")
+    print(f"{args.folder}: languages offered {', '.join(content.visitor_languages())}; {len(gaps)} to do")
+    return 1 if gaps else 0
+
+
 COMMANDS = {
     "validate": _validate,
     "shot": _shot,
@@ -219,6 +250,7 @@ COMMANDS = {
     "selftest": _selftest,
     "set-pin": _set_pin,
     "stats": _stats,
+    "translations": _translations,
 }
 
 

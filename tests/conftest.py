@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -92,7 +93,5 @@ def break_site(folder: Path, how: str) -> None:
         site.mkdir()
     elif how == "invalid TOML":
         site.write_text(text.replace("[urgent]", "[urgent"), encoding="utf-8")
-    else:
-        start = text.index('text = """')
-        end = text.index('"""', start + len('text = """')) + 3
-        site.write_text(text[:start] + 'text = "  "' + text[end:], encoding="utf-8")
+    else:  # the crisis text blank in every language ([urgent.text] holds one per language)
+        site.write_text(re.sub(r'(?m)^(\w+) = """[^"]*"""', r'\1 = "  "', text), encoding="utf-8")

@@ -7,15 +7,19 @@ always show *something* and `validate` can always say *what* to fix.
 
 from __future__ import annotations
 
+import hashlib
 import re
+from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from kiosk.content import toml_text
 from kiosk.content.fields import Fields, read_text
 from kiosk.content.files import OUTSIDE_FOLDER, Overlay, inside_folder, listed
 from kiosk.content.images import image_problem
 from kiosk.content.model import (
+    LANGUAGE_NAMES,
     SOURCE_LANGUAGE,
     Content,
     Handout,
@@ -44,6 +48,10 @@ SECONDS_PER_WORD = 0.5
 MIN_SECONDS_PER_WORD = 0.35
 MIN_DURATION_S = 8.0
 CONTACT_MIN_DURATION_S = 15.0
+# A translated file records the version of its Dutch source it was made from (see source_hash).
+TRANSLATED_FROM = "translated_from"
+TRANSLATED_KEYS = ("title", "button", "not_a_diagnosis", "advice")
+STAMP_COMMAND = "python -m kiosk translations --stamp FILE"
 
 
 def load_content(folder: Path, overlay: Overlay | None = None) -> Content:
@@ -61,7 +69,81 @@ def load_content(folder: Path, overlay: Overlay | None = None) -> Content:
     if not slides:
         problems.append(Problem("slides/", "no usable slides: the kiosk would show 'out of service'"))
     handout = _load_handout(folder, site, problems, overlay)
-    return Content(folder, site, tuple(slides), tuple(problems), handout)
+    content = Content(folder, site, tuple(slides), tuple(problems), handout)
+    return replace(content, problems=(*problems, *_language_problems(content)))
+
+
+def source_hash(data: Mapping[str, Any], body: str) -> str:
+    """The version of a Dutch file that a translation records in `translated_from`: the SHA-256 of the
+    texts a translation carries (title, button, advice, not-a-diagnosis line, the signs' texts, the body),
+    each with its runs of white space made one space. Settings that are not translated (review, source,
+    pictures, duration, dates) are left out, so a review or a new picture does not stale a translation."""
+    cards = data.get("sign")
+    parts = [(key, data.get(key)) for key in TRANSLATED_KEYS]
+    for card in cards if isinstance(cards, list) else []:
+        parts.append(("sign", card.get("text") if isinstance(card, dict) else card))
+    parts.append(("body", body))
+    text = "\n".join(f"{key}: {_flat(value)}" for key, value in parts)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _flat(value: object) -> str:
+    if isinstance(value, list):
+        return " | ".join(_flat(item) for item in value)
+    return "" if value is None else " ".join(str(value).split())
+
+
+def _language_problems(content: Content) -> list[Problem]:
+    """What a visitor who picks a language would miss: the slides and handout that fall back to Dutch,
+    a language left out of the picker for want of slides, and a `languages` setting that leaves none."""
+    kiosk = content.site.kiosk
+    offered = content.visitor_languages()
+    if not content.slides:
+        return []  # "no usable slides" says it already
+    if not set(offered) & set(kiosk.languages):
+        return [
+            Problem(
+                "site.toml",
+                f"none of the languages {list(kiosk.languages)} has slides in this folder; visitors would "
+                f'read the Dutch slides: add "{SOURCE_LANGUAGE}" to languages, or the translations',
+                kiosk.languages_line,
+                "kiosk.languages",
+            )
+        ]
+    problems = []
+    shown = sum(not s.hidden for s in content.slides)
+    for lang in kiosk.languages:
+        if lang not in offered:
+            count = round(content.translated_share(lang) * shown)
+            problems.append(
+                Problem(
+                    "site.toml",
+                    f"'{lang}' is not offered to visitors: {count} of {shown} slides are in that language "
+                    "(at least half must be)",
+                    kiosk.languages_line,
+                    "kiosk.languages",
+                    Severity.WARNING,
+                )
+            )
+    for lang in offered:
+        for slide in content.slides:
+            if lang not in slide.title:
+                problems.append(
+                    Problem(
+                        f"slides/{slide.id}.{lang}.md",
+                        f"missing: visitors who chose '{lang}' see this slide in Dutch",
+                        severity=Severity.WARNING,
+                    )
+                )
+        if content.handout is not None and lang not in content.handout.title:
+            problems.append(
+                Problem(
+                    f"handout.{lang}.md",
+                    f"missing: visitors who chose '{lang}' get the handout in Dutch",
+                    severity=Severity.WARNING,
+                )
+            )
+    return problems
 
 
 def split_front_matter(text: str) -> tuple[str, str, int] | None:
@@ -146,12 +228,15 @@ def _parse_languages(
     bodies: dict[str, str] = {}
     for lang, path in sorted(by_lang.items(), key=lambda item: item[0] != SOURCE_LANGUAGE):
         name = f"{prefix}{path.name}"
-        if lang not in site.kiosk.languages:
-            problems.append(
-                Problem(
-                    name, f"'{lang}' is not among the site's languages; not shown", severity=Severity.WARNING
+        if lang != SOURCE_LANGUAGE and lang not in site.kiosk.languages:  # Dutch: every slide's fallback
+            if lang not in LANGUAGE_NAMES:  # one staff can tick is left out by choice: no need to say so
+                problems.append(
+                    Problem(
+                        name,
+                        f"'{lang}' is not among the site's languages; not shown",
+                        severity=Severity.WARNING,
+                    )
                 )
-            )
             continue
         text = read_text(path, name, problems, folder, overlay)
         if text is None:
@@ -174,6 +259,32 @@ def _parse_languages(
         if slide:
             _check_body(name, body, body_line, problems)
     return parsed, bodies
+
+
+def _stale_translations(parsed: dict[str, Fields], bodies: dict[str, str]) -> tuple[str, ...]:
+    """The languages whose file records another version of the Dutch text than the current one (or none),
+    each warned about at its `translated_from`: its words may no longer say what the Dutch says."""
+    source = parsed.get(SOURCE_LANGUAGE)
+    if source is None:
+        return ()
+    current = source_hash(source.data, bodies[SOURCE_LANGUAGE])
+    stale = []
+    for lang, fields in parsed.items():
+        recorded = fields.text_value(TRANSLATED_FROM) if lang != SOURCE_LANGUAGE else current
+        if recorded == current:
+            continue
+        stale.append(lang)
+        why = (
+            "the Dutch text changed after this translation was made"
+            if recorded
+            else "does not record which Dutch text it was translated from"
+        )
+        fields.report(
+            TRANSLATED_FROM,
+            f"{why}; have the translation checked, then record it with {STAMP_COMMAND}",
+            Severity.WARNING,
+        )
+    return tuple(stale)
 
 
 def _load_handout(
@@ -214,9 +325,10 @@ def _load_handout(
         lang: f.text_value("title", required=True, max_chars=TITLE_MAX_CHARS) for lang, f in parsed.items()
     }
     review = read_review(parsed[SOURCE_LANGUAGE])
+    stale = _stale_translations(parsed, bodies)
     for fields in parsed.values():
         fields.warn_unknown()
-    return Handout(title=title, points=bodies, review=review)
+    return Handout(title=title, points=bodies, review=review, stale=stale)
 
 
 def _load_slide(
@@ -256,6 +368,7 @@ def _load_slide(
     # The contact slide shows the clinic's own details, not health information: no evidence to name.
     asks_review = kind != "contact" or any(map(is_review_field, source.data))
     review = read_review(source) if asks_review else Review()
+    stale = _stale_translations(parsed, bodies)
     for fields in parsed.values():
         fields.warn_unknown()
     if kind == "article" and not bodies.get(SOURCE_LANGUAGE):
@@ -276,6 +389,7 @@ def _load_slide(
         signs=signs,
         button={lang: text for lang, text in button.items() if text},
         review=review,
+        stale=stale,
     )
 
 

@@ -9,7 +9,17 @@ from enum import Enum
 from pathlib import Path
 
 SOURCE_LANGUAGE = "nl"
-LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English", "tr": "Türkçe", "ar": "العربية", "pl": "Polski"}
+LANGUAGE_NAMES = {
+    "nl": "Nederlands",
+    "en": "English",
+    "tr": "Türkçe",
+    "ar": "العربية",
+    "pl": "Polski",
+    "uk": "Українська",
+}
+# A language is offered to visitors when at least this share of the slides in the loop is in it; the rest
+# fall back to Dutch. Fewer, and a visitor who picks it would mostly read Dutch.
+MIN_TRANSLATED_SHARE = 0.5
 
 
 class Severity(Enum):
@@ -94,6 +104,7 @@ class Slide:
     button: Localized = field(default_factory=dict)  # a signs slide's button label; empty: the kiosk's own
     review: Review = field(default_factory=Review)
     duration_set: bool = False  # the file sets `duration`; otherwise it follows the words
+    stale: tuple[str, ...] = ()  # languages whose translation was not made from the current Dutch text
 
     def is_shown_on(self, day: dt.date) -> bool:
         return (self.shown_from is None or self.shown_from <= day) and (
@@ -129,11 +140,32 @@ class QrTarget:
 
 # The crisis line when a site gives none, or its settings cannot be read: built in, so that nothing in a
 # content folder can take it off the screen. It separates the cases, because a postpartum psychosis or a
-# baby in danger needs the huisarts or 112, not the suicide prevention line.
+# baby in danger needs the huisarts or 112, not the suicide prevention line. In every language the kiosk
+# ships; the numbers are the Dutch ones, and the Dutch names of the services are kept, explained.
 URGENT_DEFAULT: Localized = {
     SOURCE_LANGUAGE: "Denk je aan zelfdoding? Bel 113 of gratis 0800-0113, dag en nacht.\n"
     "Acute zorgen om jezelf of je baby? Bel je huisarts, buiten kantoortijd de huisartsenpost.\n"
-    "Is er direct levensgevaar? Bel 112."
+    "Is er direct levensgevaar? Bel 112.",
+    "en": "Thinking about suicide? Call 113 or free 0800-0113, day and night.\n"
+    "Urgent worries about yourself or your baby? Call your huisarts (GP, family doctor); outside office "
+    "hours the huisartsenpost (out-of-hours GP service).\n"
+    "Is a life in danger right now? Call 112.",
+    "tr": "İntiharı mı düşünüyorsunuz? 113’ü ya da ücretsiz 0800-0113’ü arayın, gece gündüz.\n"
+    "Kendiniz ya da bebeğiniz için acil bir endişeniz mi var? Aile hekiminizi (huisarts), mesai saatleri "
+    "dışında nöbetçi aile hekimini (huisartsenpost) arayın.\n"
+    "Hayati tehlike mi var? 112’yi arayın.",
+    "ar": "هل تفكرين في الانتحار؟ اتصلي بـ 113 أو مجانًا بـ 0800-0113، ليلًا ونهارًا.\n"
+    "هل لديكِ قلق عاجل على نفسكِ أو على طفلكِ؟ اتصلي بـ huisarts (طبيب العائلة)، وخارج أوقات العمل بـ "
+    "huisartsenpost (خدمة طبيب العائلة المناوب).\n"
+    "هل هناك خطر مباشر على الحياة؟ اتصلي بـ 112.",
+    "pl": "Myślisz o samobójstwie? Zadzwoń pod 113 lub bezpłatnie pod 0800-0113, całą dobę.\n"
+    "Pilne obawy o siebie lub dziecko? Zadzwoń do huisarts (lekarza rodzinnego), a poza godzinami pracy "
+    "do huisartsenpost (dyżuru lekarzy rodzinnych).\n"
+    "Bezpośrednie zagrożenie życia? Zadzwoń pod 112.",
+    "uk": "Думаєте про самогубство? Телефонуйте 113 або безкоштовно 0800-0113, цілодобово.\n"
+    "Гостра тривога за себе чи дитину? Телефонуйте своєму huisarts (сімейному лікарю), а поза робочими "
+    "годинами — до huisartsenpost (чергової служби сімейних лікарів).\n"
+    "Є пряма загроза життю? Телефонуйте 112.",
 }
 
 
@@ -169,6 +201,7 @@ class KioskSettings:
     corner_qr: bool = True
     # A slide this many days past its review date leaves the loop (the signs slide never does).
     overdue_grace_days: int = 90
+    languages_line: int | None = None  # where `languages` stands in site.toml, for a problem about it
 
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -225,6 +258,7 @@ class Handout:
     title: Localized
     points: Localized  # Markdown list of 3–5 key points
     review: Review = field(default_factory=Review)
+    stale: tuple[str, ...] = ()  # as Slide.stale
 
 
 @dataclass(frozen=True)
@@ -250,6 +284,21 @@ class Content:
             for s in self.slides
             if not s.hidden and s.is_shown_on(day) and (s.kind == "signs" or not _long_overdue(s, day, grace))
         ]
+
+    def visitor_languages(self) -> tuple[str, ...]:
+        """The site's languages a visitor may pick, in the site's order: Dutch (every slide has it), and
+        each other language that at least MIN_TRANSLATED_SHARE of the slides in the loop carry. When none
+        of the site's languages qualifies: Dutch alone, the source every slide falls back to."""
+        return tuple(
+            lang for lang in self.site.kiosk.languages if self.translated_share(lang) >= MIN_TRANSLATED_SHARE
+        ) or (SOURCE_LANGUAGE,)
+
+    def translated_share(self, lang: str) -> float:
+        """The share of the slides staff keep in the loop that are in `lang` (1.0 for Dutch)."""
+        shown = [s for s in self.slides if not s.hidden]
+        if lang == SOURCE_LANGUAGE:
+            return 1.0
+        return sum(lang in s.title for s in shown) / len(shown) if shown else 0.0
 
     @property
     def signs_slide(self) -> Slide | None:

@@ -235,6 +235,7 @@ def _kiosk_settings(table: Fields) -> KioskSettings:
         screen=_screen(table),
         corner_qr=table.flag("corner_qr", True),
         overdue_grace_days=int(table.number("overdue_grace_days", 90, 0, 3650)),
+        languages_line=table.line("languages"),
     )
     table.warn_unknown()
     return settings

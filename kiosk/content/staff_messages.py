@@ -20,7 +20,14 @@ ASK_ADMIN = "Vraag de beheerder van de kiosk om hulp."
 
 # Dutch names of the languages, as staff read them in a sentence (the language buttons use each language's
 # own name).
-LANGUAGES_NL = {"nl": "Nederlands", "en": "Engels", "tr": "Turks", "ar": "Arabisch", "pl": "Pools"}
+LANGUAGES_NL = {
+    "nl": "Nederlands",
+    "en": "Engels",
+    "tr": "Turks",
+    "ar": "Arabisch",
+    "pl": "Pools",
+    "uk": "Oekraïens",
+}
 
 # Settings in site.toml: the tab and the label staff see on screen. Keys not on a staff screen say what they
 # are in words a receptionist knows.
@@ -254,6 +261,35 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     (r"^is before shown_from$", "{label}: de einddatum ligt vóór de begindatum. Pas de data aan."),
     (r"^a signs slide needs", "{label} ontbreken op deze dia. " + ASK_ADMIN),
+    # -- translations ----------------------------------------------------------------------------
+    (
+        r"^the Dutch text changed after this translation was made",
+        "De Nederlandse tekst is veranderd nadat deze vertaling is gemaakt; bezoekers lezen nog de oude "
+        "vertaling. Laat de vertaling bijwerken. " + ASK_ADMIN,
+    ),
+    (
+        r"^does not record which Dutch text it was translated from",
+        "Bij deze vertaling staat niet van welke Nederlandse tekst ze is gemaakt. Laat de vertaling "
+        "nakijken. " + ASK_ADMIN,
+    ),
+    (
+        r"^missing: visitors who chose '.*' see this slide in Dutch",
+        "Deze vertaling ontbreekt: wie deze taal kiest, ziet deze dia in het Nederlands.",
+    ),
+    (
+        r"^missing: visitors who chose '.*' get the handout in Dutch",
+        "Deze vertaling ontbreekt: wie deze taal kiest, krijgt de folder in het Nederlands.",
+    ),
+    (
+        r"^'(?P<value>.*)' is not offered to visitors: (?P<n>\d+) of (?P<m>\d+) slides",
+        "{label}: de taal '{value}' wordt bezoekers niet aangeboden, want maar {n} van de {m} dia's zijn "
+        "erin vertaald (minstens de helft is nodig). " + ASK_ADMIN,
+    ),
+    (
+        r"^none of the languages .* has slides in this folder",
+        "{label}: geen van de gekozen talen heeft dia's; bezoekers zouden de Nederlandse dia's lezen. "
+        "Zet Nederlands aan.",
+    ),
     (
         r"^has (?P<n>\d+) signs; the Dutch file has (?P<m>\d+)",
         "Deze vertaling heeft {n} signalen, de Nederlandse dia {m}. " + ASK_ADMIN,

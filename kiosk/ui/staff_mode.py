@@ -220,8 +220,10 @@ class StaffMode(QObject):
         if qr_changed is not None:
             facts.append((self.tr("QR-code"), changed_on(qr_changed)))
         from kiosk.content.staff_messages import staff_message  # here: not needed before staff look
+        from kiosk.content.translations import translation_status_nl
         from kiosk.ui.staff_care import show_care_status
 
+        facts.append((self.tr("Vertalingen"), translation_status_nl(content)))
         titles = {s.id: s.title.get("nl", "") for s in content.slides}
         refused = [
             self.tr("Niet overgenomen (de kiosk toont de vorige inhoud): ") + staff_message(p, titles).text

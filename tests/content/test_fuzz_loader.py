@@ -76,7 +76,7 @@ def check_site(content: Content) -> None:
 
 def check_slides(folder: Path, content: Content) -> None:
     """A slide that is kept has everything the screens rely on; with none left, validate says so."""
-    languages = set(content.site.kiosk.languages)
+    languages = {*content.site.kiosk.languages, SOURCE_LANGUAGE}  # Dutch: every slide's fallback
     ids = [slide.id for slide in content.slides]
     assert len(ids) == len(set(ids))
     for slide in content.slides:

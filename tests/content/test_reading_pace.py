@@ -80,7 +80,8 @@ def test_validate_warns_about_a_duration_too_short_for_the_words(
 def test_validate_accepts_a_contact_slide_without_picture_or_text(content_copy: Path) -> None:
     write_slide(content_copy, "105-contact.nl.md", 'kind = "contact"\ntitle = "Contact"', "")
     content = load_content(content_copy)
-    assert not [p for p in content.problems if "105-contact" in p.file]
+    # Its translations are now stale (their Dutch changed), and say so; the Dutch file itself is fine.
+    assert not [p for p in content.problems if "105-contact" in p.file and p.field != "translated_from"]
     assert any(s.kind == "contact" for s in content.slides)
 
 

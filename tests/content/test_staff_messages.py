@@ -111,7 +111,23 @@ def hand_made_problems(root: Path) -> list[Problem]:
         for i, name in enumerate([*(p.name for p in (FIXTURES / "images").iterdir()), "notes.txt"], 1)
     }
     found += problems_of(write(root / "pictures", {"site.toml": "", **slides}))
-    return found
+    return found + translation_problems(root / "translations")
+
+
+def translation_problems(root: Path) -> list[Problem]:
+    """A stale translation, one that records no source, a slide and a handout missing in an offered
+    language, a language offered with too little in it, and languages that leave no slide at all."""
+    site = '[kiosk]\nlanguages = ["nl", "en", "tr"]\n'
+    nl = '+++\ntitle = "Welkom"\n+++\nEen korte tekst.\n'
+    en = '+++\ntitle = "Welcome"\ntranslated_from = "{}"\n+++\nA short text.\n'
+    files = {"site.toml": site, "handout.nl.md": '+++\ntitle = "F"\n+++\n- a\n- b\n- c\n'}
+    for i in range(4):
+        files[f"slides/0{i}0-a.nl.md"] = nl
+    for i in range(3):  # the fourth is missing in English
+        files[f"slides/0{i}0-a.en.md"] = en.format("0" * 64) if i else nl.replace("Welkom", "Welcome")
+    files["slides/010-a.tr.md"] = nl
+    found = problems_of(write(root, files))
+    return found + problems_of(write(root / "de", {**files, "site.toml": '[kiosk]\nlanguages = ["de"]\n'}))
 
 
 def editor_problems(folder: Path) -> list[Problem]:
