@@ -90,6 +90,8 @@ def source_hash(data: Mapping[str, Any], body: str) -> str:
 def _flat(value: object) -> str:
     if isinstance(value, list):
         return " | ".join(_flat(item) for item in value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return hex(value)  # TOML's integers have no limit; Python refuses decimal text past 4300 digits
     return "" if value is None else " ".join(str(value).split())
 
 
