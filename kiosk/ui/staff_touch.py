@@ -132,4 +132,6 @@ def kinetic(root: QWidget) -> None:
                 QScrollerProperties.ScrollMetric.VerticalOvershootPolicy,
             ):  # a calm stop at the end, no rubber band
                 properties.setScrollMetric(policy, QScrollerProperties.OvershootPolicy.OvershootAlwaysOff)
+            # A tap reaches the field or button at once; a drag that follows takes it back and scrolls.
+            properties.setScrollMetric(QScrollerProperties.ScrollMetric.MousePressEventDelay, 0)
             QScroller.scroller(target).setScrollerProperties(properties)
