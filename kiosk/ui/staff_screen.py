@@ -67,8 +67,6 @@ def staff_style(m: theme.Metrics) -> str:
             background: {STAFF_BACKGROUND};
         }}
         QTabWidget::pane {{ border: none; }}
-        QPlainTextEdit {{ min-height: {3 * lines + 24}px; }}
-        QPlainTextEdit#slide-body {{ min-height: {BODY_LINES * lines + 24}px; }}
         QTabBar::tab {{ background: {STAFF_PANEL}; padding: {m.px(18)}px {m.px(36)}px; margin-right: 4px;
                         min-height: {target - 2 * m.px(18)}px; }}
         QTabBar::tab:selected {{ background: {STAFF_ACCENT}; color: #1B1B1B; font-weight: 700; }}
@@ -77,6 +75,8 @@ def staff_style(m: theme.Metrics) -> str:
             min-height: {target - 12}px; selection-background-color: {STAFF_ACCENT};
         }}
         QLabel#stepper-value {{ padding: 0 {m.px(16)}px; }}
+        QPlainTextEdit {{ min-height: {3 * lines + 24}px; }}
+        QPlainTextEdit#slide-body {{ min-height: {BODY_LINES * lines + 24}px; }}
         QComboBox::drop-down {{ width: {target}px; border: none; }}
         QComboBox::down-arrow {{ image: url("{resource("down.svg").as_posix()}"); width: {m.px(32)}px;
                                  height: {m.px(32)}px; }}

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from kiosk.content.editing import ContentEditor
 from kiosk.render import theme
 from kiosk.ui.staff_screen import STAFF_OFF, StaffScreen
 from kiosk.ui.window import KioskWindow
@@ -128,6 +129,8 @@ def button_contents(button: QPushButton | QCheckBox) -> QRect:
 def test_no_label_button_or_field_is_cut_off(
     make_kiosk: MakeKiosk, site_with_pin: Path, fake_clock: FakeClock, size: QSize
 ) -> None:
+    long_address = "https://example.org/moeders/na-de-bevalling/hulp-en-ondersteuning-voor-jonge-ouders"
+    assert ContentEditor(site_with_pin).save_site({"clinic.website": long_address}).saved
     screen = staff_at(make_kiosk, site_with_pin, fake_clock, size)
     checked = 0
     for page in every_page(screen):
