@@ -20,6 +20,11 @@ from kiosk.ui.widgets import big_button, text_label
 KEY = Qt.ItemDataRole.UserRole
 
 
+def strip_height(side: int, scroll_bar: int) -> int:
+    """One row of pictures `side` pixels square with their names, and the scroll bar below."""
+    return side + side // 2 + scroll_bar + 16
+
+
 class Thumbnails(QListWidget):
     """A row of pictures; `chosen()` is the marked one's key (a name, a path; None for "Geen plaatje")."""
 
@@ -39,11 +44,10 @@ class Thumbnails(QListWidget):
         self.currentItemChanged.connect(lambda *_: self.picked.emit())
 
     def set_side(self, side: int) -> None:
-        """Each picture `side` pixels square; the strip is one row high."""
+        """Each picture `side` pixels square (the strip's height is the stylesheet's: `strip_height`)."""
         self._side = side
         self.setIconSize(QSize(side, side))
         self.setGridSize(QSize(side + side // 3, side + side // 2))
-        self.setFixedHeight(side + side // 2 + self.horizontalScrollBar().sizeHint().height() + 8)
 
     def set_pictures(self, pictures: list[tuple[object, Path | None, str]]) -> None:
         """(key, file or None, caption) each; the marked picture stays marked when it is still there."""
@@ -99,10 +103,11 @@ class PicturePicker(QWidget):
         self.add.clicked.connect(self.usb_requested)
 
     def set_pictures(self, folder: Path, names: list[str]) -> None:
+        """The pictures themselves, without their (often English) file names."""
         self.strip.set_pictures(
             [
                 (None, None, self.tr("Geen plaatje")),
-                *((name, folder / name, Path(name).stem) for name in names),
+                *((name, folder / name, "") for name in names),
             ]
         )
 

@@ -37,7 +37,7 @@ from kiosk.render.slide import SlideRenderer
 from kiosk.resources import resource
 from kiosk.ui.keyboard import OnScreenKeyboard
 from kiosk.ui.staff_ask import Answer, Question
-from kiosk.ui.staff_pictures import UsbPage
+from kiosk.ui.staff_pictures import UsbPage, strip_height
 from kiosk.ui.staff_settings import ContactTab, KioskTab
 from kiosk.ui.staff_slides import SlidesTab
 from kiosk.ui.staff_touch import TARGET_MM_PX, kinetic, staff_target
@@ -50,6 +50,7 @@ STAFF_ACCENT = "#F2B33D"
 STAFF_DANGER = "#B3261E"
 STAFF_OFF = "#3A4753"  # what cannot be used now: greyed into the background, never white like a field
 STAFF_OFF_TEXT = "#8A96A0"
+PICTURE_SIDE, USB_PICTURE_SIDE = 140, 220  # thumbnails at 1080p: the slide form's, the USB stick's
 BODY_LINES = 5  # the slide's text keeps this many lines in view, also with the keyboard open
 
 
@@ -59,6 +60,7 @@ def staff_style(m: theme.Metrics) -> str:
     font, field, target = round(m.px(28)), round(m.px(30)), staff_target(m)
     lines = QFontMetrics(theme.font(field)).lineSpacing()
     bar = max(20, m.px(32))
+    pictures, usb = (strip_height(m.px(side), bar) for side in (PICTURE_SIDE, USB_PICTURE_SIDE))
     keys = max(TARGET_MM_PX, m.px(60))  # finger-sized, and low enough to leave the form room above it
     return f"""
         QWidget {{ font-family: "{theme.FAMILY}"; font-size: {font}px; color: {STAFF_TEXT}; }}
@@ -92,6 +94,8 @@ def staff_style(m: theme.Metrics) -> str:
         QScrollBar::add-line, QScrollBar::sub-line {{ width: 0; height: 0; }}
         QScrollBar::add-page, QScrollBar::sub-page {{ background: none; }}
         QListWidget#pictures, QListWidget#usb-pictures {{ background: {STAFF_PANEL}; }}
+        QListWidget#pictures {{ min-height: {pictures}px; max-height: {pictures}px; }}
+        QListWidget#usb-pictures {{ min-height: {usb}px; max-height: {usb}px; }}
         QListWidget#pictures::item, QListWidget#usb-pictures::item {{
             color: {STAFF_TEXT}; border: 4px solid transparent; border-radius: 8px; min-height: {target}px;
         }}
@@ -489,5 +493,5 @@ class StaffScreen(QWidget):
         self.usb.set_portrait(m.portrait, (m.px(48), m.px(48)))
         for tab in (*self.forms(), self.status):
             tab.set_portrait(m.portrait)
-        self.slides.picture.strip.set_side(m.px(140))
-        self.usb.found.set_side(m.px(220))
+        self.slides.picture.strip.set_side(m.px(PICTURE_SIDE))
+        self.usb.found.set_side(m.px(USB_PICTURE_SIDE))
