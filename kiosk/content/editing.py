@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.content.files import OUTSIDE_FOLDER, inside_folder
+from kiosk.content.images import IMAGE_SUFFIXES, image_problem
 from kiosk.content.loader import FRONT_MATTER_FENCE, load_content, split_front_matter
 from kiosk.content.model import Content, Problem
 from kiosk.content.site import SITE_FILE, host_of, linked_addresses, on_allowed_host
@@ -35,6 +36,8 @@ HISTORY = ".history"
 LAST_SAVE = "last-save.json"
 KEEP_BACKUPS = 30
 NEW_FILE_MODE = 0o644
+IMAGES = "images"
+MAX_PICTURE_BYTES = 50 * 1024 * 1024  # a camera's largest JPEG is a fraction of this
 
 
 @dataclass(frozen=True)
@@ -179,6 +182,39 @@ class ContentEditor:
     def save_selection(self, order: list[str], hidden: list[str], shown: Content | None = None) -> SaveResult:
         return self.save(SiteChange({"slides.order": order, "slides.hidden": hidden}), shown)
 
+    def add_picture(self, source: Path) -> SaveResult:
+        """Copy a picture (from a USB stick) into images/ after the checks the loader makes; a name already
+        taken by another picture gets a number. Not undoable: it changes nothing the kiosk shows until a
+        slide is saved with it."""
+        name = _picture_name(source)
+        problem = image_problem(source)
+        try:
+            if problem is None and source.stat().st_size > MAX_PICTURE_BYTES:
+                problem = f"picture '{source.name}' is {source.stat().st_size} bytes"
+            data = source.read_bytes() if problem is None else b""
+        except OSError as err:
+            problem = f"picture '{source.name}' cannot be read ({_reason(err)})"
+        if problem is not None:
+            return _refused(Problem(f"{IMAGES}/{name}", _picture_refusal(source.name, problem)))
+        images = self.folder / IMAGES
+        target = images / name
+        number = 1
+        while target.exists() and _fingerprint(target) != _digest(data):
+            number += 1
+            target = images / f"{Path(name).stem}-{number}{Path(name).suffix}"
+        relative = f"{IMAGES}/{target.name}"
+        if not inside_folder(self.folder, target):
+            return _refused(Problem(relative, OUTSIDE_FOLDER))
+        try:
+            _write_atomically(target, data)
+        except OSError as err:
+            return _refused(_unwritable(relative, err))
+        copied = image_problem(target)  # the stick's file may have changed while it was read
+        if copied is not None:
+            target.unlink(missing_ok=True)
+            return _refused(Problem(relative, _picture_refusal(source.name, copied)))
+        return SaveResult(True, content=load_content(self.folder), file=relative)
+
     # -- undo ----------------------------------------------------------------------------------
     def can_undo(self) -> bool:
         record = self._last_save()
@@ -318,6 +354,25 @@ def _unwritable(relative: str, err: OSError) -> Problem:
     else:
         why = f"Opslaan lukte niet ({_reason(err)})"
     return Problem(relative, f"{why}. Er is niets veranderd; vraag de beheerder van de kiosk om hulp.")
+
+
+def _picture_name(source: Path) -> str:
+    """A plain file name for images/: letters, digits, '-', '_' and '.', with the suffix in lower case."""
+    stem = "".join(c if c.isascii() and (c.isalnum() or c in "-_.") else "-" for c in source.stem).strip("-.")
+    return f"{stem or 'plaatje'}{source.suffix.lower()}"
+
+
+def _picture_refusal(name: str, problem: str) -> str:
+    """Why a picture is not added, in plain Dutch, and what to do (the checker's words are for the log)."""
+    if Path(name).suffix.lower() not in IMAGE_SUFFIXES or "is not an SVG" in problem:
+        why = "het is geen plaatje dat de kiosk kan tonen (alleen SVG, PNG of JPEG)"
+    elif "pixels" in problem or " bytes" in problem or "at most" in problem:
+        why = "het is te groot (een foto hooguit 6000 bij 4000 beeldpunten, een tekening hooguit 2 MB)"
+    elif "DOCTYPE" in problem or "refers to files" in problem:
+        why = "het bevat onderdelen die de kiosk niet toestaat"
+    else:
+        why = "het is beschadigd of kan niet worden gelezen"
+    return f"Het plaatje '{name}' is niet toegevoegd: {why}. Er is niets veranderd."
 
 
 def _reason(err: Exception) -> str:

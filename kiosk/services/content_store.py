@@ -70,6 +70,10 @@ class ContentStore(QObject):
         """Check and write a staff change; `save_finished` tells how it went."""
         self._submit(lambda: self._save_in_worker(lambda shown: self._editor.save(change, shown, staff=True)))
 
+    def add_picture(self, source: Path) -> None:
+        """Copy a picture (from a USB stick) into images/; `save_finished` tells how it went."""
+        self._submit(lambda: self._save_in_worker(lambda _shown: self._editor.add_picture(source)))
+
     def undo(self) -> None:
         self._submit(
             lambda: self._save_in_worker(lambda shown: self._editor.undo_last_save(shown, staff=True))

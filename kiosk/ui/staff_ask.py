@@ -64,5 +64,11 @@ class Question(QWidget):
         self._closed()
         then()
 
+    def set_portrait(self, portrait: bool) -> None:
+        """Portrait: the answers one below the other, so no label is cut off."""
+        self._row.setDirection(
+            QHBoxLayout.Direction.TopToBottom if portrait else QHBoxLayout.Direction.LeftToRight
+        )
+
     def set_margins(self, horizontal: int, vertical: int) -> None:
         self._column.setContentsMargins(horizontal, vertical, horizontal, vertical)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -35,6 +36,7 @@ from kiosk.services.staff_log import (
 from kiosk.services.state_file import state_path
 from kiosk.ui.idle import IdleWatch
 from kiosk.ui.staff_login import CornerHold, PinPad
+from kiosk.ui.staff_touch import DAYS, MONTHS
 
 if TYPE_CHECKING:
     from kiosk.ui.staff_screen import StaffScreen
@@ -55,8 +57,6 @@ PRINT_OUTCOMES_NL = {
     PrintOutcome.DAILY_LIMIT: _NOT_PRINTED + "het maximum aantal afdrukken voor vandaag is bereikt.",
 }
 WARNING_MS = 30_000  # staff are warned this long before their session closes by itself
-DAYS = ("ma", "di", "wo", "do", "vr", "za", "zo")
-MONTHS = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 
 
 def day_and_time(moment: dt.datetime) -> str:
@@ -91,6 +91,7 @@ class StaffMode(QObject):
         self._renderer = renderer
         self._started = self._session_started = clock.monotonic()
         self._saving: list[Change] = []  # the rest of a save staff asked for, written one file at a time
+        self._importing = False  # the store is copying a picture from a USB stick
         self.active = False
         self.guard = PinGuard(store.content.site.staff.pin_hash, PinLockout(state_path(LOCKOUT_FILE), clock))
         self.qr_record = QrChangeRecord(state_path(QR_FILE), clock)
@@ -125,6 +126,7 @@ class StaffMode(QObject):
             screen.save_requested.connect(self._save)
             screen.undo_requested.connect(self._undo)
             screen.test_print_requested.connect(self._test_print)
+            screen.picture_import_requested.connect(self._import_picture)
             if self._metrics is not None:
                 screen.apply_metrics(self._metrics)
             self._pages.addWidget(screen)
@@ -250,6 +252,12 @@ class StaffMode(QObject):
         self._saving = list(changes)
         self._store.save(self._saving.pop(0))
 
+    def _import_picture(self, source: Path) -> None:
+        self.screen.say(self.tr("Het plaatje wordt gecontroleerd…"))
+        staff_log.info("staff: adding a picture from a USB stick")
+        self._importing = True
+        self._store.add_picture(source)
+
     def _undo(self) -> None:
         self._saving = []
         self.screen.say(self.tr("Bezig met terugzetten…"))
@@ -265,6 +273,16 @@ class StaffMode(QObject):
                 "staff: not saved (%d problems; see the content store's line)", len(result.problems)
             )
         if self._screen is None:
+            return
+        if self._importing:
+            self._importing = False
+            if result.saved:
+                self.screen.picture_added(result.file.removeprefix("images/"))
+                self.screen.say(
+                    self.tr("Het plaatje is toegevoegd. Tik op 'Opslaan' om het bij deze dia te zetten.")
+                )
+            else:  # the editor says why in plain Dutch already
+                self.screen.say(" ".join(p.message for p in result.problems))
             return
         if result.saved and self._saving:
             self._store.save(self._saving.pop(0))

@@ -12,16 +12,17 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtCore import QPoint, QSize, Qt, Signal
+from PySide6.QtGui import QFontMetrics, QMouseEvent
 from PySide6.QtWidgets import (
-    QAbstractSpinBox,
     QApplication,
+    QBoxLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QStackedLayout,
     QTabWidget,
     QVBoxLayout,
@@ -36,8 +37,10 @@ from kiosk.render.slide import SlideRenderer
 from kiosk.resources import resource
 from kiosk.ui.keyboard import OnScreenKeyboard
 from kiosk.ui.staff_ask import Answer, Question
+from kiosk.ui.staff_pictures import UsbPage, strip_height
 from kiosk.ui.staff_settings import ContactTab, KioskTab
 from kiosk.ui.staff_slides import SlidesTab
+from kiosk.ui.staff_touch import TARGET_MM_PX, kinetic, staff_target
 from kiosk.ui.widgets import big_button, text_label
 
 STAFF_BACKGROUND = "#1F2A33"
@@ -45,29 +48,65 @@ STAFF_PANEL = "#2C3A46"
 STAFF_TEXT = "#F4F1EA"
 STAFF_ACCENT = "#F2B33D"
 STAFF_DANGER = "#B3261E"
+STAFF_OFF = "#3A4753"  # what cannot be used now: greyed into the background, never white like a field
+STAFF_OFF_TEXT = "#8A96A0"
+PICTURE_SIDE, USB_PICTURE_SIDE = 140, 220  # thumbnails at 1080p: the slide form's, the USB stick's
+BODY_LINES = 5  # the slide's text keeps this many lines in view, also with the keyboard open
 
 
 def staff_style(m: theme.Metrics) -> str:
-    """Dark slate and amber: nobody mistakes staff mode for the visitors' screen."""
-    font, field, target = round(m.px(28)), round(m.px(30)), max(48, m.px(72))
+    """Dark slate and amber: nobody mistakes staff mode for the visitors' screen. Every control is at
+    least `staff_target` on each side; what is switched off is grey, not white."""
+    font, field, target = round(m.px(28)), round(m.px(30)), staff_target(m)
+    lines = QFontMetrics(theme.font(field)).lineSpacing()
+    bar = max(20, m.px(32))
+    pictures, usb = (strip_height(m.px(side), bar) for side in (PICTURE_SIDE, USB_PICTURE_SIDE))
+    keys = max(TARGET_MM_PX, m.px(60))  # finger-sized, and low enough to leave the form room above it
     return f"""
         QWidget {{ font-family: "{theme.FAMILY}"; font-size: {font}px; color: {STAFF_TEXT}; }}
-        QWidget#staff, QWidget#keyboard, QWidget#question, QStackedWidget, QTabWidget > QWidget {{
+        QWidget#staff, QWidget#keyboard, QWidget#question, QStackedWidget, QTabWidget > QWidget,
+        QWidget#form, QScrollArea {{
             background: {STAFF_BACKGROUND};
         }}
         QTabWidget::pane {{ border: none; }}
-        QPlainTextEdit {{ min-height: {m.px(200)}px; }}
         QTabBar::tab {{ background: {STAFF_PANEL}; padding: {m.px(18)}px {m.px(36)}px; margin-right: 4px;
-                        min-height: {target - 20}px; }}
+                        min-height: {target - 2 * m.px(18)}px; }}
         QTabBar::tab:selected {{ background: {STAFF_ACCENT}; color: #1B1B1B; font-weight: 700; }}
-        QLineEdit, QPlainTextEdit, QSpinBox, QComboBox, QTimeEdit, QDateEdit, QListWidget {{
+        QLineEdit, QPlainTextEdit, QComboBox, QListWidget, QLabel#stepper-value {{
             background: #FFFFFF; color: #1B1B1B; font-size: {field}px; border-radius: 8px; padding: 6px;
-            min-height: {target - 20}px; selection-background-color: {STAFF_ACCENT};
+            min-height: {target - 12}px; selection-background-color: {STAFF_ACCENT};
+        }}
+        QLabel#stepper-value {{ padding: 0 {m.px(16)}px; }}
+        QPlainTextEdit {{ min-height: {3 * lines + 24}px; }}
+        QPlainTextEdit#slide-body {{ min-height: {BODY_LINES * lines + 24}px; }}
+        QComboBox::drop-down {{ width: {target}px; border: none; }}
+        QComboBox::down-arrow {{ image: url("{resource("down.svg").as_posix()}"); width: {m.px(32)}px;
+                                 height: {m.px(32)}px; }}
+        QComboBox QAbstractItemView {{ background: #FFFFFF; color: #1B1B1B; }}
+        QLineEdit:disabled, QPlainTextEdit:disabled, QComboBox:disabled, QLabel#stepper-value:disabled {{
+            background: {STAFF_OFF}; color: {STAFF_OFF_TEXT};
+        }}
+        QPushButton#step {{ font-size: {round(m.px(44))}px; padding: 0; }}
+        QScrollBar:vertical {{ width: {bar}px; background: {STAFF_PANEL}; margin: 0; border-radius: 8px; }}
+        QScrollBar:horizontal {{ height: {bar}px; background: {STAFF_PANEL}; margin: 0; border-radius: 8px; }}
+        QScrollBar::handle {{ background: {STAFF_OFF_TEXT}; border-radius: 8px;
+                              min-height: {target}px; min-width: {target}px; }}
+        QScrollBar::add-line, QScrollBar::sub-line {{ width: 0; height: 0; }}
+        QScrollBar::add-page, QScrollBar::sub-page {{ background: none; }}
+        QListWidget#pictures, QListWidget#usb-pictures {{ background: {STAFF_PANEL}; }}
+        QListWidget#pictures {{ min-height: {pictures}px; max-height: {pictures}px; }}
+        QListWidget#usb-pictures {{ min-height: {usb}px; max-height: {usb}px; }}
+        QListWidget#pictures::item, QListWidget#usb-pictures::item {{
+            color: {STAFF_TEXT}; border: 4px solid transparent; border-radius: 8px; min-height: {target}px;
+        }}
+        QListWidget#pictures::item:selected, QListWidget#usb-pictures::item:selected {{
+            background: {STAFF_ACCENT}; color: #1B1B1B; border-color: #FFFFFF;
         }}
         QListWidget::item {{ min-height: {target}px; color: #1B1B1B; }}
         QListWidget::item:selected {{ background: #FBE3B0; }}
         QListWidget::indicator, QCheckBox::indicator {{ width: {m.px(40)}px; height: {m.px(40)}px; }}
-        QCheckBox {{ min-height: {target}px; }}
+        QCheckBox {{ min-height: {target}px; min-width: {target}px; }}
+        QCheckBox:disabled {{ color: {STAFF_OFF_TEXT}; }}
         QCheckBox::indicator, QListWidget::indicator {{ background: #FFFFFF; border: 2px solid #51606D;
                                                         border-radius: 6px; }}
         QCheckBox::indicator:checked, QListWidget::indicator:checked {{
@@ -78,11 +117,11 @@ def staff_style(m: theme.Metrics) -> str:
                        padding: 0 {m.px(20)}px; font-weight: 600; }}
         QPushButton[primary="true"] {{ background: {STAFF_ACCENT}; color: #1B1B1B; border: none; }}
         QPushButton[danger="true"] {{ background: {STAFF_DANGER}; color: #FFFFFF; border: none; }}
-        QPushButton:disabled {{ color: #8A96A0; }}
+        QPushButton:disabled {{ background: {STAFF_OFF}; color: {STAFF_OFF_TEXT}; border-style: dashed; }}
         QWidget#question QPushButton {{ min-height: {max(64, m.px(110))}px; }}
         QWidget#preview-bar {{ background: rgba(31, 42, 51, 215); border-radius: 12px; }}
         QPushButton:pressed {{ background: #51606D; }}
-        QWidget#keyboard QPushButton {{ min-height: {max(36, m.px(52))}px; min-width: 0; padding: 0; }}
+        QWidget#keyboard QPushButton {{ min-height: {keys}px; min-width: {keys}px; padding: 0; }}
         QLabel[role="banner"] {{ color: {STAFF_ACCENT}; font-size: {round(m.px(40))}px; font-weight: 700; }}
         QLabel[role="message"] {{ font-size: {field}px; }}
     """
@@ -109,15 +148,22 @@ class StatusTab(QWidget):
         column.addWidget(text_label("body", self.tr("Meldingen over de inhoud:")))
         column.addWidget(self.problems, 2)
         column.addWidget(self.details, 1)
-        row = QHBoxLayout()
+        row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         row.addWidget(self.undo)
         row.addWidget(self.show_details)
         row.addStretch(1)
         row.addWidget(self.quit)
         column.addLayout(row)
+        self.buttons = row
         self.undo.clicked.connect(self.undo_requested)
         self.quit.clicked.connect(self.quit_requested)
         self.show_details.toggled.connect(self.details.setVisible)
+
+    def set_portrait(self, portrait: bool) -> None:
+        """Portrait: the buttons one below the other, so no label is cut off."""
+        self.buttons.setDirection(
+            QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+        )
 
     def set_status(
         self, facts: list[tuple[str, str]], messages: list[str], details: list[str], can_undo: bool
@@ -195,6 +241,7 @@ class StaffScreen(QWidget):
     save_requested = Signal(object)  # list[content.editing.Change], saved in order
     undo_requested = Signal()
     test_print_requested = Signal(str)
+    picture_import_requested = Signal(object)  # Path of a picture on a USB stick
 
     def __init__(self, renderer: SlideRenderer, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -224,6 +271,7 @@ class StaffScreen(QWidget):
         QApplication.instance().focusChanged.connect(self._focus_changed)  # type: ignore[union-attr]
         self.preview = SlidePreview()
         self.question = Question(self.show_work)
+        self.usb = UsbPage()
 
         header = QHBoxLayout()
         header.addWidget(self.banner)
@@ -239,6 +287,7 @@ class StaffScreen(QWidget):
         self.pages.addWidget(work)
         self.pages.addWidget(self.preview)
         self.pages.addWidget(self.question)
+        self.pages.addWidget(self.usb)
         self.work = work
 
         self.leave.clicked.connect(self.request_leave)
@@ -252,14 +301,41 @@ class StaffScreen(QWidget):
         self.kiosk.test_print_requested.connect(self.test_print_requested)
         self.status.undo_requested.connect(self.undo_requested)
         self.status.quit_requested.connect(lambda: self._when_saved(self.ask_quit))
+        self.slides.picture.usb_requested.connect(self.show_usb)
+        self.usb.closed.connect(self.show_work)
+        self.usb.import_requested.connect(self.picture_import_requested)
+        kinetic(self)
 
     def forms(self) -> tuple[SlidesTab, ContactTab, KioskTab]:
         return self.slides, self.contact, self.kiosk
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
-        """The keyboard appears while a text field has focus, and leaves the room to the form otherwise."""
-        typing = isinstance(new, QLineEdit | QPlainTextEdit | QAbstractSpinBox) and self.isAncestorOf(new)
+        """The keyboard appears while a text field has focus, and leaves the room to the form otherwise;
+        the form scrolls the field into view above it."""
+        typing = isinstance(new, QLineEdit | QPlainTextEdit) and self.isAncestorOf(new)
         self.keyboard.setVisible(typing)
+        if typing and new is not None:
+            self.column.invalidate()
+            self.column.activate()  # now, so the form knows the room the keyboard leaves it
+            forms = [(a, a.widget()) for a in self.findChildren(QScrollArea)]
+            area, form = next(
+                ((a, f) for a, f in forms if f is not None and f.isAncestorOf(new)), (None, None)
+            )
+            if area is not None and form is not None:  # the whole field, not only the line with the cursor
+                top = new.mapTo(form, QPoint(0, 0))
+                half = new.height() // 2
+                area.ensureVisible(top.x(), top.y() + half, 0, half)
+
+    # -- pictures from a USB stick ---------------------------------------------------------------
+    def show_usb(self) -> None:
+        self.usb.search()
+        kinetic(self.usb)
+        self.pages.setCurrentWidget(self.usb)
+
+    def picture_added(self, name: str) -> None:
+        """The stick's picture is in images/ now: the open slide's picture, once staff save the slide."""
+        self.slides.picture.set_picture(name)
+        self.show_work()
 
     def set_content(self, content: Content, printers: list[str], today: dt.date) -> None:
         self._languages = content.site.kiosk.languages
@@ -412,4 +488,10 @@ class StaffScreen(QWidget):
     def apply_metrics(self, m: theme.Metrics) -> None:
         self.setStyleSheet(staff_style(m))
         self.column.setContentsMargins(m.px(32), m.px(24), m.px(32), m.px(24))
-        self.question.set_margins(m.px(96), m.px(48))
+        self.question.set_margins(m.px(96) if not m.portrait else m.px(48), m.px(48))
+        self.question.set_portrait(m.portrait)
+        self.usb.set_portrait(m.portrait, (m.px(48), m.px(48)))
+        for tab in (*self.forms(), self.status):
+            tab.set_portrait(m.portrait)
+        self.slides.picture.strip.set_side(m.px(PICTURE_SIDE))
+        self.usb.found.set_side(m.px(USB_PICTURE_SIDE))

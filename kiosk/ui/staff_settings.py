@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QTime, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
-    QSpinBox,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -23,14 +23,28 @@ from kiosk.content.editing import Change, SiteChange
 from kiosk.content.model import LANGUAGE_NAMES, SOURCE_LANGUAGE, WEEKDAYS, Localized, QrTarget
 from kiosk.content.qr import qr_payload
 from kiosk.ui.staff_draft import Draft, Values
+from kiosk.ui.staff_touch import DAYS, Stepper, scrolling, time_text
 from kiosk.ui.widgets import QrView, big_button, text_label
 
-DAY_NAMES = ("ma", "di", "wo", "do", "vr", "za", "zo")
+LAST_MINUTE = 23 * 60 + 59
 
 
 def localized_key(dotted: str, current: Localized) -> str:
     """Where the Dutch text goes: a plain value, or the `nl` entry of a table of translations."""
     return f"{dotted}.{SOURCE_LANGUAGE}" if set(current) - {SOURCE_LANGUAGE} else dotted
+
+
+def minutes(hh_mm: str) -> int:
+    hours, _, mins = hh_mm.partition(":")
+    return int(hours) * 60 + int(mins)
+
+
+def grid(boxes: list[QCheckBox], columns: int) -> QGridLayout:
+    """Tick boxes in rows of `columns`: they fit a narrow (portrait) screen as well as a wide one."""
+    layout = QGridLayout()
+    for index, box in enumerate(boxes):
+        layout.addWidget(box, index // columns, index % columns)
+    return layout
 
 
 class ContactTab(QWidget):
@@ -51,8 +65,10 @@ class ContactTab(QWidget):
         self.qr_preview.setFixedSize(320, 320)
         self.save = big_button(self.tr("Opslaan"), "contact-save", primary=True)
         self.draft = Draft(self._read, self._show)
-        form = QFormLayout()
+        fields = QWidget()
+        form = QFormLayout(fields)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.form = form
         for label, field in (
             (self.tr("Naam"), self.name),
             (self.tr("Wat we bieden"), self.offer),
@@ -72,13 +88,21 @@ class ContactTab(QWidget):
         side.addWidget(self.qr_preview)
         side.addStretch(1)
         side.addWidget(self.save)
-        row = QHBoxLayout(self)
-        row.addLayout(form, 3)
-        row.addLayout(side, 1)
+        self.row = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self.row.addWidget(scrolling(fields), 3)
+        self.row.addLayout(side, 1)
         for edit in (self.name, self.phone, self.email, self.website, self.qr_url, self.campaign):
             edit.textChanged.connect(self._update_preview)
         self.qr_kind.currentIndexChanged.connect(self._update_preview)
         self.save.clicked.connect(self.save_requested)
+
+    def set_portrait(self, portrait: bool) -> None:
+        """Portrait: one column, each label above its field, the QR below the form."""
+        self.row.setDirection(
+            QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+        )
+        wrap = QFormLayout.RowWrapPolicy
+        self.form.setRowWrapPolicy(wrap.WrapAllRows if portrait else wrap.WrapLongRows)
 
     def _lines(self) -> dict[str, QLineEdit]:
         return {
@@ -125,6 +149,7 @@ class ContactTab(QWidget):
     def _show(self, values: Values) -> None:
         for key, edit in self._lines().items():
             edit.setText(values[key])
+            edit.setCursorPosition(0)  # "https://…" shows its start, not its end
         for key, text in self._texts().items():
             text.setPlainText(values[key])
         self.qr_kind.setCurrentIndex(max(0, self.qr_kind.findData(values["qr.kind"])))
@@ -175,35 +200,30 @@ class KioskTab(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._content: Content | None = None
-        self.idle = QSpinBox()
-        self.idle.setRange(10, 3600)
-        self.idle.setSuffix(" s")
+        self.idle = Stepper(10, 3600, 10, 60, self._seconds)
         self.languages = {code: QCheckBox(name) for code, name in LANGUAGE_NAMES.items()}
         self.default_language = QComboBox()
         for code, name in LANGUAGE_NAMES.items():
             self.default_language.addItem(name, code)
         self.printer = QComboBox()
         self.test_print = big_button(self.tr("Testpagina"), "test-print")
-        self.min_interval, self.max_per_day = QSpinBox(), QSpinBox()
-        self.min_interval.setRange(0, 3600)
-        self.min_interval.setSuffix(" s")
-        self.max_per_day.setRange(0, 10_000)
-        self.days = {day: QCheckBox(name) for day, name in zip(WEEKDAYS, DAY_NAMES, strict=True)}
+        self.min_interval = Stepper(0, 3600, 10, 60, self._seconds)
+        self.max_per_day = Stepper(0, 10_000, 1, 10)
+        self.days = {day: QCheckBox(name) for day, name in zip(WEEKDAYS, DAYS, strict=True)}
         self.always_open = QCheckBox(self.tr("De hele dag"))
-        self.opens, self.closes = QTimeEdit(), QTimeEdit()
+        self.opens, self.closes = (Stepper(0, LAST_MINUTE, 15, 60, time_text) for _ in range(2))
         self.outside = QComboBox()
         self.outside.addItem(self.tr("Toon 'We zijn nu gesloten'"), "closed")
         self.outside.addItem(self.tr("Scherm zwart"), "dark")
         self.save = big_button(self.tr("Opslaan"), "kiosk-save", primary=True)
         self.draft = Draft(self._read, self._show)
 
-        form = QFormLayout()
+        fields = QWidget()
+        form = QFormLayout(fields)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.form = form
         form.addRow(self.tr("Terug naar de dia's na"), self.idle)
-        language_row = QHBoxLayout()
-        for box in self.languages.values():
-            language_row.addWidget(box)
-        form.addRow(self.tr("Talen"), language_row)
+        form.addRow(self.tr("Talen"), grid(list(self.languages.values()), 3))
         form.addRow(self.tr("Standaardtaal"), self.default_language)
         printer_row = QHBoxLayout()
         printer_row.addWidget(self.printer, 1)
@@ -211,21 +231,24 @@ class KioskTab(QWidget):
         form.addRow(self.tr("Printer"), printer_row)
         form.addRow(self.tr("Eén folder per"), self.min_interval)
         form.addRow(self.tr("Folders per dag"), self.max_per_day)
-        day_row = QHBoxLayout()
-        for box in self.days.values():
-            day_row.addWidget(box)
-        form.addRow(self.tr("Scherm aan op"), day_row)
-        hours_row = QHBoxLayout()
-        for widget in (self.always_open, self.opens, text_label("body", "–"), self.closes):
-            hours_row.addWidget(widget)
-        form.addRow(self.tr("Scherm aan/uit"), hours_row)
+        form.addRow(self.tr("Scherm aan op"), grid(list(self.days.values()), 4))
+        form.addRow(self.tr("Scherm aan"), self.always_open)
+        form.addRow(self.tr("Aan vanaf"), self.opens)
+        form.addRow(self.tr("Uit vanaf"), self.closes)
         form.addRow(self.tr("Als het scherm uit is"), self.outside)
         column = QVBoxLayout(self)
-        column.addLayout(form, 1)
+        column.addWidget(scrolling(fields), 1)
         column.addWidget(self.save)
         self.always_open.toggled.connect(self._hours_enabled)
         self.save.clicked.connect(self.save_requested)
         self.test_print.clicked.connect(lambda: self.test_print_requested.emit(self.printer.currentData()))
+
+    def set_portrait(self, portrait: bool) -> None:
+        wrap = QFormLayout.RowWrapPolicy
+        self.form.setRowWrapPolicy(wrap.WrapAllRows if portrait else wrap.WrapLongRows)
+
+    def _seconds(self, seconds: int) -> str:
+        return self.tr("%1 seconden").replace("%1", str(seconds))
 
     def _hours_enabled(self, always_open: bool) -> None:
         self.opens.setDisabled(always_open)
@@ -266,8 +289,8 @@ class KioskTab(QWidget):
             "printer.min_interval": self.min_interval.value(),
             "printer.max_per_day": self.max_per_day.value(),
             "schedule.days": [day for day, box in self.days.items() if box.isChecked()],
-            "schedule.opens": None if always else self.opens.time().toString("HH:mm"),
-            "schedule.closes": None if always else self.closes.time().toString("HH:mm"),
+            "schedule.opens": None if always else time_text(self.opens.value()),
+            "schedule.closes": None if always else time_text(self.closes.value()),
             "schedule.outside_hours": self.outside.currentData(),
         }
 
@@ -285,8 +308,8 @@ class KioskTab(QWidget):
             box.setChecked(day in values["schedule.days"])
         opens, closes = values["schedule.opens"], values["schedule.closes"]
         self.always_open.setChecked(opens is None)
-        self.opens.setTime(QTime.fromString(opens, "HH:mm") if opens else QTime(8, 0))
-        self.closes.setTime(QTime.fromString(closes, "HH:mm") if closes else QTime(17, 30))
+        self.opens.setValue(minutes(opens) if opens else 8 * 60)
+        self.closes.setValue(minutes(closes) if closes else 17 * 60 + 30)
         self.outside.setCurrentIndex(max(0, self.outside.findData(values["schedule.outside_hours"])))
 
     def dirty(self) -> bool:

@@ -9,18 +9,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QCheckBox,
-    QComboBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -30,11 +28,14 @@ from kiosk.content.editing import Change, SiteChange, SlideChange
 from kiosk.content.files import inside_folder
 from kiosk.content.images import IMAGE_SUFFIXES
 from kiosk.ui.staff_draft import Draft, Values
+from kiosk.ui.staff_pictures import PicturePicker
+from kiosk.ui.staff_touch import Stepper, date_text, scrolling
 from kiosk.ui.widgets import big_button, text_label
 
 LANG = "nl"  # staff edit the source language; translations are files for the technical staff
 AUTOMATIC_DURATION = 2  # the duration box at its lowest: "Automatisch", the slide follows its words
 ORDER, HIDDEN = "slides.order", "slides.hidden"
+LAST_DAY = dt.date.max.toordinal()
 
 
 class SlidesTab(QWidget):
@@ -51,22 +52,20 @@ class SlidesTab(QWidget):
         self._slide_id: str | None = None  # the slide open in the form
         self.list = QListWidget()
         self.list.setObjectName("slide-list")
+        self.list.setWordWrap(True)  # a long title wraps in a narrow (portrait) list instead of being cut off
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
         self.up = big_button(self.tr("▲ Omhoog"), "slide-up")
         self.down = big_button(self.tr("▼ Omlaag"), "slide-down")
         self.shown = QCheckBox(self.tr("Tonen in de lus"))
         self.title = QLineEdit()
         self.body = QPlainTextEdit()
-        self.duration = QSpinBox()
-        self.duration.setRange(AUTOMATIC_DURATION, 600)
-        self.duration.setSuffix(self.tr(" seconden"))
-        # Below 3 s: the slide sets no duration and stands as long as its words take to read.
-        self.duration.setSpecialValueText(self.tr("Automatisch (leestempo)"))
-        self.picture = QComboBox()
+        self.body.setObjectName("slide-body")
+        # At its lowest the slide sets no duration and stands as long as its words take to read.
+        self.duration = Stepper(AUTOMATIC_DURATION, 600, 1, 10, self._duration_text)
+        self.picture = PicturePicker()
         self.limit_dates = QCheckBox(self.tr("Alleen tonen tussen deze data"))
-        self.shown_from, self.shown_until = QDateEdit(), QDateEdit()
-        for edit in (self.shown_from, self.shown_until):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("d-M-yyyy")
+        self.shown_from, self.shown_until = (Stepper(1, LAST_DAY, 1, 7, date_text) for _ in range(2))
         self.preview = big_button(self.tr("Voorbeeld"), "slide-preview")
         self.save = big_button(self.tr("Opslaan"), "slide-save", primary=True)
         self.selection = Draft(self._read_selection, self._show_selection)
@@ -79,7 +78,8 @@ class SlidesTab(QWidget):
         moves.addWidget(self.up)
         moves.addWidget(self.down)
         left.addLayout(moves)
-        form = QFormLayout()
+        fields = QWidget()
+        form = QFormLayout(fields)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(self.shown)
         form.addRow(self.tr("Titel"), self.title)
@@ -87,20 +87,19 @@ class SlidesTab(QWidget):
         form.addRow(self.tr("Duur"), self.duration)
         form.addRow(self.tr("Plaatje"), self.picture)
         form.addRow(self.limit_dates)
-        dates = QHBoxLayout()
-        dates.addWidget(self.shown_from)
-        dates.addWidget(text_label("body", self.tr("tot en met")))
-        dates.addWidget(self.shown_until)
-        form.addRow(dates)
+        form.addRow(self.tr("Vanaf"), self.shown_from)
+        form.addRow(self.tr("Tot en met"), self.shown_until)
+        self.form = form
+        self.fields = scrolling(fields)
         buttons = QHBoxLayout()
         buttons.addWidget(self.preview)
         buttons.addWidget(self.save)
         right = QVBoxLayout()
-        right.addLayout(form, 1)
+        right.addWidget(self.fields, 1)
         right.addLayout(buttons)
-        row = QHBoxLayout(self)
-        row.addLayout(left, 4)
-        row.addLayout(right, 6)
+        self.row = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self.row.addLayout(left, 4)
+        self.row.addLayout(right, 6)
 
         self.list.currentRowChanged.connect(self._row_changed)
         self.list.itemChanged.connect(self._item_changed)
@@ -110,6 +109,20 @@ class SlidesTab(QWidget):
         self.save.clicked.connect(self.save_requested)
         self.preview.clicked.connect(lambda: self.preview_requested.emit(self.edited_slide()))
         self.limit_dates.toggled.connect(self._dates_enabled)
+
+    def set_portrait(self, portrait: bool) -> None:
+        """Portrait: the list above the form, and each label above its field."""
+        self.row.setDirection(
+            QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+        )
+        self.row.setStretch(0, 3 if portrait else 4)
+        wrap = QFormLayout.RowWrapPolicy
+        self.form.setRowWrapPolicy(wrap.WrapAllRows if portrait else wrap.WrapLongRows)
+
+    def _duration_text(self, seconds: int) -> str:
+        if seconds == AUTOMATIC_DURATION:
+            return self.tr("Automatisch (leestempo)")
+        return self.tr("%1 seconden").replace("%1", str(seconds))
 
     # -- filling -------------------------------------------------------------------------------
     def set_content(self, content: Content, today: dt.date) -> None:
@@ -137,12 +150,7 @@ class SlidesTab(QWidget):
             if images.is_dir() and inside_folder(content.folder, images)
             else []
         )
-        chosen = self.picture.currentData()
-        self.picture.clear()
-        self.picture.addItem(self.tr("Geen plaatje"), None)
-        for name in names:
-            self.picture.addItem(name, name)
-        self.picture.setCurrentIndex(max(0, self.picture.findData(chosen)))
+        self.picture.set_pictures(images, names)
 
     def _slide_by_id(self, slide_id: str | None) -> Slide | None:
         if self._content is None or slide_id is None:
@@ -181,23 +189,24 @@ class SlidesTab(QWidget):
             "title": self.title.text().strip(),
             "body": self.body.toPlainText().strip(),
             "duration": self.duration.value(),
-            "illustration": self.picture.currentData(),
-            "shown_from": self.shown_from.date().toPython() if limited else None,
-            "shown_until": self.shown_until.date().toPython() if limited else None,
+            "illustration": self.picture.picture(),
+            "shown_from": dt.date.fromordinal(self.shown_from.value()) if limited else None,
+            "shown_until": dt.date.fromordinal(self.shown_until.value()) if limited else None,
         }
 
     def _show_slide_values(self, values: Values) -> None:
         self.title.setText(values["title"])
+        self.title.setCursorPosition(0)  # a long title shows its start, not its end
         self.body.setPlainText(values["body"])
         self.duration.setValue(values["duration"])
         # A slide without a picture (or with one that is missing) shows "Geen plaatje", never the last one.
-        self.picture.setCurrentIndex(max(0, self.picture.findData(values["illustration"])))
+        self.picture.set_picture(values["illustration"])
         start, end = values["shown_from"], values["shown_until"]
         self.limit_dates.setChecked(start is not None or end is not None)
         start = start or self._today
         end = end or max(start, self._today) + dt.timedelta(days=30)
-        self.shown_from.setDate(QDate(start.year, start.month, start.day))
-        self.shown_until.setDate(QDate(end.year, end.month, end.day))
+        self.shown_from.setValue(start.toordinal())
+        self.shown_until.setValue(end.toordinal())
         self._dates_enabled(self.limit_dates.isChecked())
 
     def _dates_enabled(self, enabled: bool) -> None:

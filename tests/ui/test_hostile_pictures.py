@@ -187,6 +187,6 @@ def test_staff_are_not_offered_pictures_that_link_outside(
     tab = SlidesTab()
     qtbot.addWidget(tab)
     tab.set_content(load_content(content_copy), dt.date(2026, 6, 1))
-    offered = [tab.picture.itemText(i) for i in range(tab.picture.count())]
+    offered = tab.picture.names()
     assert "ook-knuffel.svg" in offered
     assert "geheim.png" not in offered

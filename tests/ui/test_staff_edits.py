@@ -3,6 +3,7 @@ work asks, the session warns before it closes, quitting asks, and the preview sh
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import errno
 import re
@@ -10,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -90,7 +91,7 @@ def test_a_slide_without_a_picture_never_gets_the_previous_slides_picture(
     slide_id = kiosk.content.slides[without].id
     tab.list.setCurrentRow(with_picture)
     tab.list.setCurrentRow(without)
-    assert tab.picture.currentText() == "Geen plaatje"
+    assert tab.picture.picture() is None
     before = slide_file(site_with_pin, slide_id)
     tab.title.setText("Een andere titel")
     save_and_wait(qtbot, kiosk, tab.save)
@@ -110,7 +111,7 @@ def test_a_missing_picture_is_not_replaced_by_another(
     tab = kiosk.staff.screen.slides
     tab.list.setCurrentRow(0)
     tab.list.setCurrentRow([s.id for s in kiosk.content.slides].index("020-wat-is-oxytocine"))
-    assert tab.picture.currentText() == "Geen plaatje"
+    assert tab.picture.picture() is None
     tab.duration.setValue(tab.duration.value() + 5)
     save_and_wait(qtbot, kiosk, tab.save)
     after = path.read_text(encoding="utf-8")
@@ -118,18 +119,19 @@ def test_a_missing_picture_is_not_replaced_by_another(
     assert [line[0] for line in changed_lines(text, after) if "duration" in line] in (["+"], ["-", "+"])
 
 
-def edit_each_field(tab: object, today: QDate) -> dict[str, Callable[[], None]]:
+def edit_each_field(tab: object, today: dt.date) -> dict[str, Callable[[], None]]:
     from kiosk.ui.staff_slides import SlidesTab
 
     assert isinstance(tab, SlidesTab)
 
     def other_picture() -> None:
-        tab.picture.setCurrentIndex(1 if tab.picture.currentIndex() != 1 else 2)
+        names = tab.picture.names()
+        tab.picture.set_picture(names[0] if tab.picture.picture() != names[0] else names[1])
 
     def dates() -> None:
         tab.limit_dates.setChecked(True)
-        tab.shown_from.setDate(today.addDays(-3))
-        tab.shown_until.setDate(today.addDays(300))
+        tab.shown_from.setValue(today.toordinal() - 3)
+        tab.shown_until.setValue(today.toordinal() + 300)
 
     return {
         "title": lambda: tab.title.setText(tab.title.text() + " (nieuw)"),
@@ -146,7 +148,7 @@ def test_each_field_of_each_slide_saved_alone_changes_only_its_own_lines(
 ) -> None:
     kiosk = in_staff
     tab = kiosk.staff.screen.slides
-    today = QDate.fromString(kiosk.clock.now().date().isoformat(), Qt.DateFormat.ISODate)
+    today = kiosk.clock.now().date()
     files = [*sorted((site_with_pin / "slides").glob("*.md")), site_with_pin / "site.toml"]
     for row in range(tab.list.count()):
         slide_id = tab.list.item(row).data(Qt.ItemDataRole.UserRole)
@@ -424,7 +426,7 @@ def test_a_slide_follows_its_words_until_staff_set_a_duration_and_again_after_au
     tab = kiosk.staff.screen.slides
     tab.list.setCurrentRow(0)
     slide_id = tab.list.item(0).data(Qt.ItemDataRole.UserRole)
-    assert tab.duration.text() == "Automatisch (leestempo)"  # the default content sets no duration
+    assert tab.duration.shown.text() == "Automatisch (leestempo)"  # the default content sets no duration
     tab.title.setText("Welkom")  # fewer words: the slide follows them, no duration is written
     save_and_wait(qtbot, kiosk, tab.save)
     assert "duration" not in slide_file(site_with_pin, slide_id)
@@ -434,7 +436,7 @@ def test_a_slide_follows_its_words_until_staff_set_a_duration_and_again_after_au
     save_and_wait(qtbot, kiosk, tab.save)
     assert "duration = 30" in slide_file(site_with_pin, slide_id)
     assert kiosk.store.content.slides[0].duration_s == 30
-    tab.duration.setValue(tab.duration.minimum())
+    tab.duration.setValue(0)  # as low as it goes
     save_and_wait(qtbot, kiosk, tab.save)
     assert "duration" not in slide_file(site_with_pin, slide_id)
     assert kiosk.store.content.slides[0].duration_s == reading != 30
