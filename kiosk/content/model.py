@@ -8,7 +8,14 @@ from enum import Enum
 from pathlib import Path
 
 SOURCE_LANGUAGE = "nl"
-LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English", "tr": "Türkçe", "ar": "العربية", "pl": "Polski"}
+LANGUAGE_NAMES = {
+    "nl": "Nederlands",
+    "en": "English",
+    "tr": "Türkçe",
+    "ar": "العربية",
+    "pl": "Polski",
+    "uk": "Українська",
+}
 
 
 class Severity(Enum):

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QFont, QImage, QPainter, QPixmap, QTextDocument
 
 from kiosk.content import Site, Slide, pick
@@ -27,6 +27,7 @@ from kiosk.render import theme
 from kiosk.render.pictures import PictureCache
 from kiosk.render.qr import draw_qr, qr_modules
 from kiosk.render.text import block_height, draw_block, text_block
+from kiosk.render.words import SOURCE_LANGUAGE, words
 
 FIT_STEPS = (1.0, 0.92, 0.85, 0.78)
 # The corner code's module is at least this share of the screen's long side: 5 pixels (1.4 mm) on a 24-inch
@@ -56,11 +57,13 @@ class SlideLayout:
     action: QRectF | None = None  # a row kept free below the text for the slide's button
 
 
-def corner_caption() -> str:
-    return QCoreApplication.translate("SlideRenderer", "Scan voor contact")
+def corner_caption(lang: str) -> str:
+    return words(lang).translate("SlideRenderer", "Scan voor contact")
 
 
-def _boxes(size: QSize, code_side: float = 0) -> tuple[QRectF, QRectF, Corner | None]:
+def _boxes(
+    size: QSize, code_side: float = 0, lang: str = SOURCE_LANGUAGE
+) -> tuple[QRectF, QRectF, Corner | None]:
     """The picture's box, the text column and the corner code (`code_side` pixels; 0: none) on a canvas
     of `size`. The code takes the bottom of the picture's column (landscape) or the picture's bottom-left
     corner beside its halo (portrait): the text column is the same with or without it."""
@@ -73,7 +76,7 @@ def _boxes(size: QSize, code_side: float = 0) -> tuple[QRectF, QRectF, Corner | 
         column = QRectF(pad, picture.bottom() + pad, w - 2 * pad, h - picture.bottom() - 2 * pad)
         if not code_side:
             return picture, column, None
-        doc = text_block(corner_caption(), caption_font, code_side + 2 * gap)
+        doc = text_block(corner_caption(lang), caption_font, code_side + 2 * gap)
         caption_h = block_height(doc)
         code = QRectF(
             picture.left(), picture.bottom() - caption_h - gap / 2 - code_side, code_side, code_side
@@ -87,7 +90,7 @@ def _boxes(size: QSize, code_side: float = 0) -> tuple[QRectF, QRectF, Corner | 
     if not code_side:
         return QRectF(pad * 1.5, (h - side) / 2, side, side), column, None
     code = QRectF(pad * 1.5, h - pad - code_side, code_side, code_side)
-    doc = text_block(corner_caption(), caption_font, side - code_side - gap)
+    doc = text_block(corner_caption(lang), caption_font, side - code_side - gap)
     caption = QRectF(
         code.right() + gap, code.center().y() - block_height(doc) / 2, doc.textWidth(), block_height(doc)
     )
@@ -96,12 +99,17 @@ def _boxes(size: QSize, code_side: float = 0) -> tuple[QRectF, QRectF, Corner | 
 
 
 def layout_slide(
-    title: str, body: str, size: QSize, code_side: float = 0, action_height: float = 0
+    title: str,
+    body: str,
+    size: QSize,
+    code_side: float = 0,
+    action_height: float = 0,
+    lang: str = SOURCE_LANGUAGE,
 ) -> SlideLayout:
     """Where the picture, the text, the corner code and a button row go on a canvas of `size`; pure
     geometry plus text measuring."""
     m = theme.Metrics.for_size(size)
-    picture, column, corner = _boxes(size, code_side)
+    picture, column, corner = _boxes(size, code_side, lang)
     gap = m.px(36)
     for step in FIT_STEPS:
         title_doc = text_block(
@@ -128,15 +136,15 @@ def _escaped(text: str) -> str:
 
 def contact_details(site: Site, lang: str) -> str:
     """The clinic's name, phone, e-mail and website as Markdown lines for the contact slide."""
-    clinic = site.clinic
-    tr = QCoreApplication.translate
+    clinic, said = site.clinic, words(lang)
     website = clinic.website.removeprefix("https://").removeprefix("http://")
-    lines = [
-        f"**{_escaped(clinic.name)}**" if clinic.name else "",
-        f"{tr('SlideRenderer', 'Telefoon')}: {_escaped(clinic.phone)}" if clinic.phone else "",
-        f"{tr('SlideRenderer', 'E-mail')}: {_escaped(clinic.email)}" if clinic.email else "",
-        f"{tr('SlideRenderer', 'Website')}: {_escaped(website)}" if website else "",
+    rows = [
+        (said.translate("SlideRenderer", "Telefoon"), clinic.phone),
+        (said.translate("SlideRenderer", "E-mail"), clinic.email),
+        (said.translate("SlideRenderer", "Website"), website),
     ]
+    lines = [f"**{_escaped(clinic.name)}**" if clinic.name else ""]
+    lines += [f"{label}: {_escaped(value)}" for label, value in rows if value]
     return "  \n".join(line for line in lines if line)
 
 
@@ -172,7 +180,8 @@ class SlideRenderer:
         if slide.kind == "contact" and self._site is not None:
             body = "\n\n".join(part for part in (body, contact_details(self._site, lang)) if part)
         action = self.action_height if slide.signs is not None else 0
-        return layout_slide(pick(slide.title, lang), body, size, self.corner_code_side(slide, size), action)
+        code_side = self.corner_code_side(slide, size)
+        return layout_slide(pick(slide.title, lang), body, size, code_side, action, lang)
 
     def render(self, slide: Slide, lang: str, size: QSize) -> QPixmap:
         """On the GUI thread, now: for staff's preview, `shot` and `selftest`."""
