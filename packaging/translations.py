@@ -22,7 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kiosk.render.words import SOURCE_LANGUAGE, qt_tool, qt_translations  # noqa: E402
+from kiosk.content.model import SOURCE_LANGUAGE  # noqa: E402
+from kiosk.render.words import qt_tool, qt_translations  # noqa: E402
 
 I18N = ROOT / "resources" / "i18n"
 LANGUAGES = ("en", "tr", "ar", "pl", "uk")  # every language the kiosk ships a translation for

@@ -22,12 +22,13 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QFont, QImage, QPainter, QPixmap, QTextDocument
 
 from kiosk.content import Site, Slide, pick
+from kiosk.content.model import SOURCE_LANGUAGE
 from kiosk.content.qr import qr_payload
 from kiosk.render import theme
 from kiosk.render.pictures import PictureCache
 from kiosk.render.qr import draw_qr, qr_modules
 from kiosk.render.text import block_height, draw_block, text_block
-from kiosk.render.words import SOURCE_LANGUAGE, words
+from kiosk.render.words import words
 
 FIT_STEPS = (1.0, 0.92, 0.85, 0.78)
 # The corner code's module is at least this share of the screen's long side: 5 pixels (1.4 mm) on a 24-inch

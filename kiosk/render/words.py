@@ -28,10 +28,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QTranslator
 
+from kiosk.content.model import SOURCE_LANGUAGE
 from kiosk.resources import resource
 
 log = logging.getLogger(__name__)
-SOURCE_LANGUAGE = "nl"
 
 
 @dataclass(frozen=True)

@@ -19,10 +19,11 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QMouseEvent, 
 from PySide6.QtWidgets import QLayout, QStackedLayout, QVBoxLayout, QWidget
 
 from kiosk.content import Content
+from kiosk.content.model import SOURCE_LANGUAGE
 from kiosk.render import theme
 from kiosk.render.pictures import PictureCache
 from kiosk.render.slide import SlideRenderer
-from kiosk.render.words import SOURCE_LANGUAGE, install
+from kiosk.render.words import install
 from kiosk.resources import resource
 from kiosk.services.clock import Clock
 from kiosk.services.content_store import ContentStore
