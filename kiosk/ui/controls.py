@@ -150,17 +150,15 @@ class BottomBar(Retranslated):
         self.set_interactive(self.next.isVisibleTo(self))
         self._metrics = m
         self.column.setContentsMargins(m.margin, 0, m.margin, m.px(32))
-        self.column.setSpacing(m.px(20))
         self.dots.set_dot_size(m.px(16))
         side = round(m.button_px * 1.2)
         self.language.setIcon(globe_icon(side, theme.ACCENT))
         self.language.setIconSize(QSize(side, side))
-        line = self.upper if m.portrait else self.row
+        line, other = (self.upper, self.row) if m.portrait else (self.row, self.upper)
         if line.indexOf(self.language) < 0:
-            (self.row if m.portrait else self.upper).removeWidget(self.language)
-            line.insertWidget(
-                line.count() - (0 if m.portrait else 1), self.language
-            )  # landscape: before next
+            other.removeWidget(self.language)
+            at = line.count() if m.portrait else line.indexOf(self.next)  # portrait: on the right
+            line.insertWidget(at, self.language)
         self._fit_height()
 
     def _fit_height(self) -> None:

@@ -7,9 +7,9 @@ that); a tap beside the panel closes it, and so does the idle reset.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap
-from PySide6.QtWidgets import QGridLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap, QResizeEvent
+from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
 
 from kiosk.content.model import LANGUAGE_NAMES
 from kiosk.render import theme
@@ -54,10 +54,7 @@ class LanguageMenu(QWidget):
         super().__init__(parent)
         self.panel = QWidget(self)
         self.panel.setObjectName("language-panel")
-        self.grid = QGridLayout()
-        column = QVBoxLayout(self.panel)
-        column.addLayout(self.grid)
-        self.column = column
+        self.grid = QGridLayout(self.panel)
         self.buttons: dict[str, QPushButton] = {}
         self._metrics = theme.Metrics.for_size(QSize(1920, 1080))
         self.hide()
@@ -94,7 +91,7 @@ class LanguageMenu(QWidget):
             + f"#language-panel {{ background: {theme.BAR.name()}; border-radius: {m.px(24)}px; }}"
         )
         self.grid.setSpacing(m.px(20))
-        self.column.setContentsMargins(m.margin // 2, m.margin // 2, m.margin // 2, m.margin // 2)
+        self.grid.setContentsMargins(m.margin // 2, m.margin // 2, m.margin // 2, m.margin // 2)
         parent = self.parentWidget()
         if parent is not None and self.isVisible():
             self.setGeometry(parent.rect())
@@ -104,14 +101,12 @@ class LanguageMenu(QWidget):
         """Along the bottom, above the margin: where the visitor's hand already is."""
         m = self._metrics
         width = self.width() - 2 * m.margin
-        height = self.column.totalHeightForWidth(width) if self.column.hasHeightForWidth() else 0
-        height = max(height, self.column.totalSizeHint().height())
+        height = self.grid.totalSizeHint().height()
         self.panel.setGeometry(m.margin, self.height() - m.margin - height, width, height)
 
-    def event(self, event: QEvent) -> bool:
-        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
-            self._place_panel()
-        return super().event(event)
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._place_panel()
+        super().resizeEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         """A tap beside the panel: nothing chosen, the panel closes."""

@@ -175,6 +175,15 @@ def test_a_tap_beside_the_panel_closes_it_and_changes_nothing(
     assert not kiosk.language_menu.isVisible() and kiosk.visit.language == "nl"
 
 
+def test_the_idle_reset_closes_an_open_panel(
+    make_kiosk: MakeKiosk, six_languages: Path, fake_clock: FakeClock
+) -> None:
+    kiosk = make_kiosk(six_languages)
+    tap(kiosk.bottom_bar.language)
+    advance(fake_clock, kiosk.content.site.kiosk.idle_timeout_s)
+    assert not kiosk.language_menu.isVisible() and kiosk.slideshow.is_playing()
+
+
 def test_a_missing_translation_leaves_the_words_dutch_and_says_so(
     make_kiosk: MakeKiosk,
     six_languages: Path,
