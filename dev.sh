@@ -3,6 +3,8 @@
 #   ./dev.sh run [kiosk options]   install what the kiosk needs, then start it windowed on the built-in content
 #   ./dev.sh test                  install what the tests need (with an X server and a window manager for
 #                                  tests/display), then run every check CI runs
+#   ./dev.sh translations          bring resources/i18n/kiosk_LL.ts up to date with the code, and list
+#                                  what is left to translate
 # System packages are installed with apt-get (through sudo when not root); Python packages go in .venv.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -79,8 +81,12 @@ test)
     echo "== all tests"
     "$py" -m pytest -q
     ;;
+translations)
+    venv ""
+    exec "$VENV/bin/python" packaging/translations.py update
+    ;;
 *)
-    echo "usage: ./dev.sh run [--content DIR] | ./dev.sh test" >&2
+    echo "usage: ./dev.sh run [--content DIR] | ./dev.sh test | ./dev.sh translations" >&2
     exit 2
     ;;
 esac

@@ -9,7 +9,7 @@ import socket
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSocketNotifier
+from PySide6.QtCore import QCoreApplication, QEvent, QSocketNotifier, Qt
 from PySide6.QtWidgets import QApplication
 
 from kiosk import __version__
@@ -29,6 +29,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
         app = QApplication(argv or [sys.argv[0]])
     app.setApplicationName("wachtkamer-kiosk")
     app.setApplicationVersion(__version__)
+    # Set, not left to Qt: installing Qt's Arabic translation (kiosk.render.words) would flip the whole kiosk
+    # on its own; the direction a language needs is the kiosk's decision.
+    app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
     theme.load_fonts()
     return app
 

@@ -37,9 +37,11 @@ from PySide6.QtGui import QColor, QIcon, QImage, QImageReader, QPainter
 from PySide6.QtWidgets import QWidget
 
 from kiosk.app import build_kiosk, create_application, dispose
+from kiosk.content.model import LANGUAGE_NAMES, SOURCE_LANGUAGE
 from kiosk.content.qr import qr_payload
 from kiosk.render import theme
 from kiosk.render.qr import QUIET_ZONE, qr_modules
+from kiosk.render.words import words
 from kiosk.resources import placeholder_picture
 from kiosk.shots import render
 from kiosk.ui.window import KioskWindow
@@ -205,6 +207,16 @@ def _handout_pdf(window: KioskWindow) -> list[str]:
     return problems
 
 
+def _translations(window: KioskWindow) -> list[str]:
+    """The kiosk's own words load in every language the site offers that the kiosk ships a translation
+    for (those in LANGUAGE_NAMES); a missing .qm would quietly show Dutch."""
+    return [
+        f"{lang}: the kiosk's own words are not translated (no kiosk_{lang}.qm)"
+        for lang in window.languages()
+        if lang in LANGUAGE_NAMES and lang != SOURCE_LANGUAGE and words(lang).kiosk is None
+    ]
+
+
 def _qt(window: KioskWindow) -> list[str]:
     """Image formats, the SVG icon engine, every plugin the bundle carries, ICU data, OpenSSL (PIN)."""
     problems = [f"no {fmt} image format" for fmt in ("svg", "jpeg") if fmt.encode() not in _formats()]
@@ -289,6 +301,7 @@ STEPS: list[tuple[str, Callable[[KioskWindow], list[str]]]] = [
     ("signs", _signs),
     ("contact QR", _contact_qr),
     ("handout PDF", _handout_pdf),
+    ("translations", _translations),
     ("Qt", _qt),
 ]
 

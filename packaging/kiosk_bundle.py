@@ -74,7 +74,7 @@ def allowed(dest: str) -> bool:
     """False for the Qt files the kiosk does not use; other files are judged by what links to them."""
     dest = _unix(dest)
     if re.match(r"PySide6/(Qt/)?translations/", dest):
-        return False  # Qt's own translations: the kiosk shows no Qt dialogs, its text is its own
+        return False  # Qt's own: the few it needs go in resources/i18n (see packaging/translations.py)
     plugin = re.match(r"PySide6/(?:Qt/)?plugins/([^/]+)/(?:lib)?([^/]+?)\.(?:so|dll)$", dest)
     if plugin:
         return plugin[2] in QT_PLUGINS.get(plugin[1], ())

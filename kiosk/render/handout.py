@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPagedPaintDevice, QPageSize, QPainter, QPdfWriter, QPen
 
 from kiosk.content import Content, pick
@@ -22,6 +22,7 @@ from kiosk.content.review import long_date_nl
 from kiosk.render import theme
 from kiosk.render.qr import draw_qr, qr_modules
 from kiosk.render.text import draw_block, text_block
+from kiosk.render.words import words
 
 A4 = QPageSize(QPageSize.PageSizeId.A4)
 PAGE_WIDTH_MM = 210.0  # A4; on another paper size the layout simply scales with the width
@@ -36,11 +37,6 @@ FIT_SCALES = tuple(1.2 - 0.05 * step for step in range(13))
 BLACK = QColor("black")
 PagePainter = Callable[[QPainter, QRectF], None]  # paints one page in the given rectangle (device pixels)
 WHITE = QColor("white")
-
-
-def tr(text: str) -> str:
-    """The page's own words (headings, labels), translatable like the rest of the UI."""
-    return QCoreApplication.translate("Handout", text)
 
 
 @dataclass(frozen=True)
@@ -91,6 +87,7 @@ class _Typesetter:
         self.scale = scale
         self.lang = lang
         self.rtl = is_right_to_left(lang)  # Arabic: every block right to left, numbers kept in order
+        self.words = words(lang)  # the page's own words (headings, labels) in the handout's language
 
     def font(self, points: float, weight: QFont.Weight = QFont.Weight.Normal) -> QFont:
         f = theme.font(points * PT_MM * self.mm * self.scale, weight)
@@ -127,10 +124,10 @@ class _Typesetter:
 def _contact(ts: _Typesetter, content: Content, lang: str, width: float) -> _Block | None:
     clinic = content.site.clinic
     rows = [
-        (tr("Telefoon"), clinic.phone),
-        (tr("E-mail"), clinic.email),
-        (tr("Website"), re.sub(r"^https?://", "", clinic.website).rstrip("/")),
-        (tr("Bereikbaar"), pick(clinic.hours, lang)),
+        (ts.words.translate("Handout", "Telefoon"), clinic.phone),
+        (ts.words.translate("Handout", "E-mail"), clinic.email),
+        (ts.words.translate("Handout", "Website"), re.sub(r"^https?://", "", clinic.website).rstrip("/")),
+        (ts.words.translate("Handout", "Bereikbaar"), pick(clinic.hours, lang)),
     ]
     details = "\n".join(labelled_line(label, value, lang) for label, value in rows if value)
     body = _stack(
@@ -141,7 +138,7 @@ def _contact(ts: _Typesetter, content: Content, lang: str, width: float) -> _Blo
         ],
         1.5 * ts.mm * ts.scale,
     )
-    return ts.section(tr("Contact"), body, width)
+    return ts.section(ts.words.translate("Handout", "Contact"), body, width)
 
 
 def _qr(ts: _Typesetter, content: Content) -> _Block | None:
@@ -152,10 +149,10 @@ def _qr(ts: _Typesetter, content: Content) -> _Block | None:
     modules = qr_modules(payload)
     side = QR_MM * ts.mm
     if qr.kind == "vcard":
-        words = tr("Scan met je telefoon\nom onze gegevens op te slaan")
+        scan = ts.words.translate("Handout", "Scan met je telefoon\nom onze gegevens op te slaan")
     else:
-        words = tr("Scan met je telefoon\nvoor meer informatie")
-    caption = ts.text(words, ts.font(9.5), side, align=Qt.AlignmentFlag.AlignHCenter)
+        scan = ts.words.translate("Handout", "Scan met je telefoon\nvoor meer informatie")
+    caption = ts.text(scan, ts.font(9.5), side, align=Qt.AlignmentFlag.AlignHCenter)
 
     def paint(painter: QPainter, at: QPointF) -> None:
         draw_qr(painter, QRectF(at.x(), at.y(), side, side), modules)
@@ -171,7 +168,8 @@ def _urgent(ts: _Typesetter, content: Content, lang: str, width: float) -> _Bloc
     urgent = content.site.urgent
     text = urgent.line(lang)
     if urgent.phone and urgent.phone not in text:
-        text = f"{text} {tr('Bel')} {numbers_left_to_right(urgent.phone, lang)}".strip()
+        call = ts.words.translate("Handout", "Bel")
+        text = f"{text} {call} {numbers_left_to_right(urgent.phone, lang)}".strip()
     pad = 4 * ts.mm
     inner = ts.text(text, ts.font(URGENT_PT, QFont.Weight.Bold), width - 2 * pad)
     if inner is None:
@@ -214,9 +212,9 @@ def _signs(ts: _Typesetter, content: Content, lang: str, width: float) -> list[_
     recognise = ts.bullets((pick(s, lang) for s in signs.signs), width)
     advice = ts.bullets((pick(a, lang) for a in signs.advice), width)
     return [
-        ts.section(tr("Herken je deze signalen?"), recognise, width),
+        ts.section(ts.words.translate("Handout", "Herken je deze signalen?"), recognise, width),
         ts.text(pick(signs.not_a_diagnosis, lang), ts.font(BODY_PT), width),
-        ts.section(tr("Wat kun je doen?"), advice, width),
+        ts.section(ts.words.translate("Handout", "Wat kun je doen?"), advice, width),
     ]
 
 
@@ -228,10 +226,12 @@ def _review(ts: _Typesetter, content: Content, lang: str, width: float) -> _Bloc
     lines = []
     if review.reviewed_on and review.reviewed_by:
         day = long_date_nl(review.reviewed_on) if lang == "nl" else f"{review.reviewed_on:%d-%m-%Y}"
-        lines.append(tr("Gecontroleerd op %1 door %2").replace("%1", day).replace("%2", review.reviewed_by))
+        checked = ts.words.translate("Handout", "Gecontroleerd op %1 door %2")
+        lines.append(checked.replace("%1", day).replace("%2", review.reviewed_by))
     if review.source_title:
         url = re.sub(r"^https?://", "", review.source_url).rstrip("/")
-        lines.append(f"{tr('Bron')}: {review.source_title}" + (f" ({url})" if url else ""))
+        source = ts.words.translate("Handout", "Bron")
+        lines.append(f"{source}: {review.source_title}" + (f" ({url})" if url else ""))
     return ts.text("\n".join(isolated(line, lang) for line in lines), ts.font(8.5), width)
 
 
@@ -244,7 +244,9 @@ def _layout(content: Content, lang: str, width: float, mm: float, scale: float) 
         [
             _title(ts, content, lang, width),
             ts.section(
-                tr("Belangrijk om te weten"), ts.text(points, ts.font(BODY_PT), width, markdown=True), width
+                ts.words.translate("Handout", "Belangrijk om te weten"),
+                ts.text(points, ts.font(BODY_PT), width, markdown=True),
+                width,
             ),
             *_signs(ts, content, lang, width),
         ],

@@ -12,7 +12,7 @@ from PySide6.QtGui import QFont, QPainter
 from kiosk.content import Content
 from kiosk.content.qr import qr_payload
 from kiosk.render import theme
-from kiosk.render.handout import BLACK, MARGIN_MM, PAGE_WIDTH_MM, PT_MM, QR_MM, WHITE, page_pdf, tr
+from kiosk.render.handout import BLACK, MARGIN_MM, PAGE_WIDTH_MM, PT_MM, QR_MM, WHITE, page_pdf
 from kiosk.render.qr import draw_qr, qr_modules
 from kiosk.render.text import draw_block, text_block
 
@@ -40,36 +40,30 @@ def paint_printer_check(
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.fillRect(page, WHITE)
-    write(tr("Testpagina"), 24, bold=True)
-    write(tr("Kiosk van %1").replace("%1", content.site.clinic.name), 13, bold=True, gap_mm=2)
+    write("Testpagina", 24, bold=True)
+    write("Kiosk van %1".replace("%1", content.site.clinic.name), 13, bold=True, gap_mm=2)
     write(
-        tr("Printer: %1").replace("%1", printer_name or tr("de standaardprinter van deze computer")),
+        "Printer: %1".replace("%1", printer_name or "de standaardprinter van deze computer"),
         12,
         gap_mm=2,
     )
     write(
-        tr("Afgedrukt op %1 om %2")
-        .replace("%1", f"{printed_at:%d-%m-%Y}")
-        .replace("%2", f"{printed_at:%H:%M}"),
+        "Afgedrukt op %1 om %2".replace("%1", f"{printed_at:%d-%m-%Y}").replace("%2", f"{printed_at:%H:%M}"),
         12,
     )
-    write(
-        tr("Komt deze pagina er scherp en op ware grootte uit, dan komen de folders dat ook."), 11, gap_mm=10
-    )
+    write("Komt deze pagina er scherp en op ware grootte uit, dan komen de folders dat ook.", 11, gap_mm=10)
 
     side = QR_MM * mm
     draw_qr(painter, QRectF(left, y, side, side), qr_modules(qr_payload(content.site)))
     qr_top, y = y, y + side + 4 * mm
-    what = content.site.qr.web_address() if content.site.qr.kind == "url" else tr("de contactgegevens")
-    caption = tr("Scan deze code met een telefoon. Hij hoort %1 te openen.").replace("%1", what)
+    what = content.site.qr.web_address() if content.site.qr.kind == "url" else "de contactgegevens"
+    caption = "Scan deze code met een telefoon. Hij hoort %1 te openen.".replace("%1", what)
     doc = text_block(caption, theme.font(11 * PT_MM * mm), width - side - 8 * mm, line_height=125)
     draw_block(painter, doc, QPointF(left + side + 8 * mm, qr_top + (side - doc.size().height()) / 2), BLACK)
 
     _ruler(painter, QPointF(left, y + 14 * mm), mm)
     y += 24 * mm
-    write(
-        tr("Deze lijn is 10 cm. Is hij korter of langer, dan drukt de printer niet op ware grootte af."), 11
-    )
+    write("Deze lijn is 10 cm. Is hij korter of langer, dan drukt de printer niet op ware grootte af.", 11)
     painter.restore()
 
 
@@ -89,5 +83,5 @@ def _ruler(painter: QPainter, at: QPointF, mm: float) -> None:
 def printer_check_pdf(content: Content, printer_name: str, printed_at: dt.datetime) -> bytes:
     return page_pdf(
         lambda painter, page: paint_printer_check(painter, page, content, printer_name, printed_at),
-        tr("Testpagina"),
+        "Testpagina",
     )

@@ -18,16 +18,17 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QFont, QImage, QPainter, QPixmap, QTextDocument
 
 from kiosk.content import Site, Slide, pick
-from kiosk.content.model import is_right_to_left, labelled_line
+from kiosk.content.model import SOURCE_LANGUAGE, is_right_to_left, labelled_line
 from kiosk.content.qr import qr_payload
 from kiosk.render import theme
 from kiosk.render.pictures import PictureCache
 from kiosk.render.qr import draw_qr, qr_modules
 from kiosk.render.text import block_height, draw_block, text_block
+from kiosk.render.words import words
 
 FIT_STEPS = (1.0, 0.92, 0.85, 0.78)
 # The corner code's module is at least this share of the screen's long side: 5 pixels (1.4 mm) on a 24-inch
@@ -57,11 +58,13 @@ class SlideLayout:
     action: QRectF | None = None  # a row kept free below the text for the slide's button
 
 
-def corner_caption() -> str:
-    return QCoreApplication.translate("SlideRenderer", "Scan voor contact")
+def corner_caption(lang: str) -> str:
+    return words(lang).translate("SlideRenderer", "Scan voor contact")
 
 
-def _boxes(size: QSize, code_side: float = 0, rtl: bool = False) -> tuple[QRectF, QRectF, Corner | None]:
+def _boxes(
+    size: QSize, code_side: float = 0, lang: str = SOURCE_LANGUAGE
+) -> tuple[QRectF, QRectF, Corner | None]:
     """The picture's box, the text column and the corner code (`code_side` pixels; 0: none) on a canvas
     of `size`. The code takes the bottom of the picture's column (landscape) or the picture's bottom-left
     corner beside its halo (portrait): the text column is the same with or without it."""
@@ -74,7 +77,7 @@ def _boxes(size: QSize, code_side: float = 0, rtl: bool = False) -> tuple[QRectF
         column = QRectF(pad, picture.bottom() + pad, w - 2 * pad, h - picture.bottom() - 2 * pad)
         if not code_side:
             return picture, column, None
-        doc = text_block(corner_caption(), caption_font, code_side + 2 * gap, rtl=rtl)
+        doc = text_block(corner_caption(lang), caption_font, code_side + 2 * gap, rtl=is_right_to_left(lang))
         caption_h = block_height(doc)
         code = QRectF(
             picture.left(), picture.bottom() - caption_h - gap / 2 - code_side, code_side, code_side
@@ -88,7 +91,7 @@ def _boxes(size: QSize, code_side: float = 0, rtl: bool = False) -> tuple[QRectF
     if not code_side:
         return QRectF(pad * 1.5, (h - side) / 2, side, side), column, None
     code = QRectF(pad * 1.5, h - pad - code_side, code_side, code_side)
-    doc = text_block(corner_caption(), caption_font, side - code_side - gap, rtl=rtl)
+    doc = text_block(corner_caption(lang), caption_font, side - code_side - gap, rtl=is_right_to_left(lang))
     caption = QRectF(
         code.right() + gap, code.center().y() - block_height(doc) / 2, doc.textWidth(), block_height(doc)
     )
@@ -101,13 +104,19 @@ def _mirrored(box: QRectF, width: float) -> QRectF:
 
 
 def layout_slide(
-    title: str, body: str, size: QSize, code_side: float = 0, action_height: float = 0, rtl: bool = False
+    title: str,
+    body: str,
+    size: QSize,
+    code_side: float = 0,
+    action_height: float = 0,
+    lang: str = SOURCE_LANGUAGE,
 ) -> SlideLayout:
     """Where the picture, the text, the corner code and a button row go on a canvas of `size`; pure
     geometry plus text measuring. Right to left, the boxes change sides (the picture itself is not
     mirrored) and the text stands on the right."""
     m = theme.Metrics.for_size(size)
-    picture, column, corner = _boxes(size, code_side, rtl)
+    rtl = is_right_to_left(lang)
+    picture, column, corner = _boxes(size, code_side, lang)
     if rtl:
         picture, column = _mirrored(picture, size.width()), _mirrored(column, size.width())
         if corner is not None:
@@ -139,15 +148,15 @@ def _escaped(text: str) -> str:
 
 def contact_details(site: Site, lang: str) -> str:
     """The clinic's name, phone, e-mail and website as Markdown lines for the contact slide."""
-    clinic = site.clinic
-    tr = QCoreApplication.translate
+    clinic, said = site.clinic, words(lang)
     website = clinic.website.removeprefix("https://").removeprefix("http://")
-    lines = [
-        f"**{_escaped(clinic.name)}**" if clinic.name else "",
-        labelled_line(tr("SlideRenderer", "Telefoon"), _escaped(clinic.phone), lang) if clinic.phone else "",
-        labelled_line(tr("SlideRenderer", "E-mail"), _escaped(clinic.email), lang) if clinic.email else "",
-        labelled_line(tr("SlideRenderer", "Website"), _escaped(website), lang) if website else "",
+    rows = [
+        (said.translate("SlideRenderer", "Telefoon"), clinic.phone),
+        (said.translate("SlideRenderer", "E-mail"), clinic.email),
+        (said.translate("SlideRenderer", "Website"), website),
     ]
+    lines = [f"**{_escaped(clinic.name)}**" if clinic.name else ""]
+    lines += [labelled_line(label, _escaped(value), lang) for label, value in rows if value]
     return "  \n".join(line for line in lines if line)
 
 
@@ -183,14 +192,8 @@ class SlideRenderer:
         if slide.kind == "contact" and self._site is not None:
             body = "\n\n".join(part for part in (body, contact_details(self._site, lang)) if part)
         action = self.action_height if slide.signs is not None else 0
-        return layout_slide(
-            pick(slide.title, lang),
-            body,
-            size,
-            self.corner_code_side(slide, size),
-            action,
-            rtl=is_right_to_left(lang),
-        )
+        code_side = self.corner_code_side(slide, size)
+        return layout_slide(pick(slide.title, lang), body, size, code_side, action, lang)
 
     def render(self, slide: Slide, lang: str, size: QSize) -> QPixmap:
         """On the GUI thread, now: for staff's preview, `shot` and `selftest`."""

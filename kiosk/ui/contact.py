@@ -11,7 +11,7 @@ from kiosk.content.qr import qr_payload
 from kiosk.render import theme
 from kiosk.services.printing import PrintOutcome
 from kiosk.services.visit import Visit
-from kiosk.ui.widgets import FittedScreen, QrView, big_button, text_label
+from kiosk.ui.widgets import FittedScreen, QrView, big_button, set_words, text_label
 
 
 class ContactScreen(FittedScreen):
@@ -23,7 +23,7 @@ class ContactScreen(FittedScreen):
         self._site: Site | None = None
         self.visit = Visit(language="nl")
         self._can_print = True
-        self.back = big_button(self.tr("‹ Terug"), "contact-back")
+        self.back = big_button("", "contact-back")
         self.name = text_label("title")
         self.offer = text_label("body")
         self.details = text_label("lead")
@@ -31,12 +31,11 @@ class ContactScreen(FittedScreen):
         self.hours = text_label("body")
         self.urgent = text_label("urgent")
         self.qr = QrView()
-        self.qr_caption = text_label("muted", self.tr("Scan met de camera van je telefoon"))
+        self.qr_caption = text_label("muted")
         self.qr_caption.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.print = big_button(self.tr("Print een folder"), "print", primary=True)
+        self.print = big_button("", "print", primary=True)
         self.status = text_label("body")
         self.status.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.status.setAccessibleName(self.tr("Printstatus"))
 
         header = QHBoxLayout()
         header.addWidget(self.back)
@@ -64,6 +63,14 @@ class ContactScreen(FittedScreen):
         outer.addWidget(self.urgent)
         self.back.clicked.connect(self.back_requested)
         self.print.clicked.connect(self.print_requested)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        set_words(self.back, self.tr("‹ Terug"))
+        self.qr_caption.setText(self.tr("Scan met de camera van je telefoon"))
+        set_words(self.print, self.tr("Print een folder"))
+        self.status.setAccessibleName(self.tr("Printstatus"))
+        self._show()  # the labels and the print status
 
     def set_site(self, site: Site, can_print: bool = True) -> None:
         self._site, self._can_print = site, can_print

@@ -1,13 +1,18 @@
-"""The bars above and below the slides: large touch controls once a visitor takes over, a hint before."""
+"""The bars above and below the slides: large touch controls once a visitor takes over, a hint before; the
+language picker's button low in the bottom bar, in the loop and on the controls.
+
+The bars' fixed words are set in `retranslate()`, again whenever the application's language changes
+(`Retranslated`, kiosk.render.words)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QPainter, QPaintEvent
-from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.render import theme
-from kiosk.ui.widgets import big_button, screen_style, text_label
+from kiosk.ui.language_picker import globe_icon, own_name
+from kiosk.ui.widgets import Retranslated, big_button, screen_style, set_words, text_label
 
 
 class PositionDots(QWidget):
@@ -50,28 +55,30 @@ class PositionDots(QWidget):
         painter.end()
 
 
-class TopBar(QWidget):
-    """Clinic name on the left; the warning signs, contact and language buttons on the right."""
+class TopBar(Retranslated):
+    """Clinic name on the left; the warning signs and contact buttons on the right."""
 
     signs_requested = Signal()
     contact_requested = Signal()
-    language_requested = Signal()
 
     def __init__(self, clinic_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._signs_available = self._contact_available = self._language_available = False
+        self._signs_available = self._contact_available = False
         self.name = text_label("hint", clinic_name)
-        self.signs = big_button(self.tr("Herken je de signalen?"), "signs")
-        self.contact = big_button(self.tr("Contact"), "contact", primary=True)
-        self.language = big_button("", "language")
+        self.signs = big_button("", "signs")
+        self.contact = big_button("", "contact", primary=True)
         self.signs.clicked.connect(self.signs_requested)
         self.contact.clicked.connect(self.contact_requested)
-        self.language.clicked.connect(self.language_requested)
         self.row = row = QHBoxLayout(self)
         row.addWidget(self.name)
         row.addStretch(1)
-        for button in (self.language, self.signs, self.contact):
+        for button in (self.signs, self.contact):
             row.addWidget(button)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        set_words(self.signs, self.tr("Herken je de signalen?"))
+        set_words(self.contact, self.tr("Contact"))
 
     def apply_metrics(self, m: theme.Metrics) -> None:
         self.setStyleSheet(screen_style(m))
@@ -79,50 +86,88 @@ class TopBar(QWidget):
         self.row.setSpacing(m.px(20))
         self.setFixedHeight(m.touch_target + m.px(24))
 
-    def set_available(self, signs: bool, contact: bool, language_name: str | None) -> None:
+    def set_available(self, signs: bool, contact: bool) -> None:
         """Buttons for screens this site does not have stay out of the way."""
         self._signs_available, self._contact_available = signs, contact
-        self.language.setText(language_name or "")
-        self.language.setAccessibleName(self.tr("Taal: %s") % (language_name or ""))
-        self._language_available = language_name is not None
 
     def set_interactive(self, interactive: bool) -> None:
         self.signs.setVisible(interactive and self._signs_available)
         self.contact.setVisible(interactive and self._contact_available)
-        self.language.setVisible(interactive and self._language_available)
 
 
-class BottomBar(QWidget):
-    """Previous / position / next for a visitor; in the loop an invitation, in body-sized text, that says
-    what a tap does."""
+class BottomBar(Retranslated):
+    """Previous / position / language / next for a visitor; in the loop an invitation, in body-sized text,
+    that says what a tap does, and the language button. On a portrait screen the row has no room for the
+    language button: it stands on a line of its own just above."""
 
     previous_requested = Signal()
     next_requested = Signal()
+    language_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.previous = big_button(self.tr("‹ Vorige"), "previous")
-        self.next = big_button(self.tr("Volgende ›"), "next", primary=True)
-        self.hint = text_label("invite", self.tr("Tik op het scherm om zelf te bladeren"))
+        self.previous = big_button("", "previous")
+        self.next = big_button("", "next", primary=True)
+        self.hint = text_label("invite")
         self.dots = PositionDots()
+        self.language = big_button("", "language")
+        self._lang: str | None = None  # None: the site offers one language, and there is nothing to pick
         self._portrait = False
+        self._metrics = theme.Metrics.for_size(QSize(1920, 1080))
         self.previous.clicked.connect(self.previous_requested)
         self.next.clicked.connect(self.next_requested)
-        self.row = row = QHBoxLayout(self)
+        self.language.clicked.connect(self.language_requested)
+        self.column = QVBoxLayout(self)
+        self.upper = QHBoxLayout()  # portrait: the language button
+        self.upper.addStretch(1)
+        self.column.addLayout(self.upper)
+        self.row = row = QHBoxLayout()
+        self.column.addLayout(row)
         row.addWidget(self.previous)
         row.addWidget(self.hint, 1)  # in the loop it takes the row (wrapping only when it must)
         row.addStretch(0)
         row.addWidget(self.dots)
         row.addStretch(0)
+        row.addWidget(self.language)
         row.addWidget(self.next)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        set_words(self.previous, self.tr("‹ Vorige"))
+        set_words(self.next, self.tr("Volgende ›"))
+        self.hint.setText(self.tr("Tik op het scherm om zelf te bladeren"))
+        self.set_language(self._lang)
+
+    def set_language(self, lang: str | None) -> None:
+        """The picker's button shows the language spoken now, in its own name; None hides it."""
+        self._lang = lang
+        self.language.setText(f" {own_name(lang)}" if lang else "")  # a space between the globe and the name
+        self.language.setAccessibleName(self.tr("Taal kiezen") + (f": {own_name(lang)}" if lang else ""))
+        self.language.setVisible(lang is not None)
+        self._fit_height()
 
     def apply_metrics(self, m: theme.Metrics) -> None:
         self.setStyleSheet(screen_style(m))
         self._portrait = m.portrait
         self.set_interactive(self.next.isVisibleTo(self))
-        self.row.setContentsMargins(m.margin, 0, m.margin, m.px(32))
+        self._metrics = m
+        self.column.setContentsMargins(m.margin, 0, m.margin, m.px(32))
         self.dots.set_dot_size(m.px(16))
-        self.setFixedHeight(m.touch_target + m.px(32))
+        side = round(m.button_px * 1.2)
+        self.language.setIcon(globe_icon(side, theme.ACCENT))
+        self.language.setIconSize(QSize(side, side))
+        line, other = (self.upper, self.row) if m.portrait else (self.row, self.upper)
+        if line.indexOf(self.language) < 0:
+            other.removeWidget(self.language)
+            at = line.count() if m.portrait else line.indexOf(self.next)  # portrait: on the right
+            line.insertWidget(at, self.language)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        m = self._metrics
+        lines = 2 if m.portrait and self._lang is not None else 1
+        self.column.setSpacing(m.px(20) if lines == 2 else 0)
+        self.setFixedHeight(lines * m.touch_target + (lines - 1) * m.px(20) + m.px(32))
 
     def set_position(self, index: int, count: int) -> None:
         self.dots.set_position(index, count)

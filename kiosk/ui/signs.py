@@ -17,7 +17,7 @@ from kiosk.content.model import SignsPart, UrgentHelp
 from kiosk.render import theme
 from kiosk.render.pictures import PictureCache
 from kiosk.services.visit import Visit
-from kiosk.ui.widgets import FittedScreen, PictureView, big_button, text_label
+from kiosk.ui.widgets import FittedScreen, PictureView, big_button, set_words, text_label
 
 
 class SignsScreen(FittedScreen):
@@ -30,18 +30,18 @@ class SignsScreen(FittedScreen):
         self._urgent = UrgentHelp()
         self.visit = Visit(language="nl")
 
-        self.back = big_button(self.tr("‹ Terug"), "signs-back")
+        self.back = big_button("", "signs-back")
         self.progress = text_label("muted")
         self.picture = PictureView(pictures)
         self.disclaimer = text_label("body")  # on the first card, read before any answer
         self.sign_text = text_label("title")
-        self.recognised = big_button(self.tr("Dit herken ik"), "recognised", primary=True)
-        self.next = big_button(self.tr("Volgende ›"), "signs-next")
+        self.recognised = big_button("", "recognised", primary=True)  # its words depend on the answer
+        self.next = big_button("", "signs-next")
         self.summary_title = text_label("lead")
         self.advice = text_label("body")
         self.urgent = text_label("urgent")
-        self.to_contact = big_button(self.tr("Contact en QR-code"), "to-contact", primary=True)
-        self.done = big_button(self.tr("Klaar"), "signs-done")
+        self.to_contact = big_button("", "to-contact", primary=True)
+        self.done = big_button("", "signs-done")
 
         header = QHBoxLayout()
         header.addWidget(self.back)
@@ -87,6 +87,14 @@ class SignsScreen(FittedScreen):
         self.next.clicked.connect(lambda: self.answer(False))
         self.to_contact.clicked.connect(self.contact_requested)
         self.done.clicked.connect(self._finish)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        set_words(self.back, self.tr("‹ Terug"))
+        set_words(self.next, self.tr("Volgende ›"))
+        set_words(self.to_contact, self.tr("Contact en QR-code"))
+        set_words(self.done, self.tr("Klaar"))
+        self._show()  # the card's progress, the answer button and the summary
 
     def set_content(self, signs: SignsPart, urgent: UrgentHelp) -> None:
         self._signs, self._urgent = signs, urgent
@@ -134,7 +142,7 @@ class SignsScreen(FittedScreen):
             self.sign_text.setText(pick(signs.signs[card], lang))
             self.picture.set_picture(signs.sign_illustrations[card])
             chosen = self.visit.answers.get(card) is True
-            self.recognised.setText(self.tr("✓ Dit herken ik") if chosen else self.tr("Dit herken ik"))
+            set_words(self.recognised, self.tr("✓ Dit herken ik") if chosen else self.tr("Dit herken ik"))
             self.recognised.setProperty("chosen", chosen)
             if self.isVisible():  # hidden: restyled when shown (FittedScreen), and Qt's style costs at start
                 self.recognised.style().polish(self.recognised)

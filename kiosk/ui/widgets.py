@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
@@ -17,13 +17,19 @@ from kiosk.render.slide import draw_picture
 
 def big_button(text: str, name: str, primary: bool = False) -> QPushButton:
     """A finger-sized button; its accessible name says what it does for screen readers too."""
-    button = QPushButton(text)
+    button = QPushButton()
+    set_words(button, text)
     button.setObjectName(name)
-    button.setAccessibleName(text.strip("‹›✓ "))
     button.setProperty("primary", primary)
     button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     button.setCursor(Qt.CursorShape.PointingHandCursor)
     return button
+
+
+def set_words(button: QPushButton, text: str) -> None:
+    """A button's words, and the same without arrows and ticks as its accessible name."""
+    button.setText(text)
+    button.setAccessibleName(text.strip("‹›✓ "))
 
 
 def text_label(role: str, text: str = "") -> QLabel:
@@ -106,7 +112,21 @@ def _forget_sizes(layout: QLayout) -> None:
             _forget_sizes(inner)
 
 
-class FittedScreen(QWidget):
+class Retranslated(QWidget):
+    """A visitor widget whose fixed words follow the application's language: when the window installs
+    another language (kiosk.render.words.install), Qt sends every widget a LanguageChange event, and
+    `retranslate` sets the words again with `self.tr()`."""
+
+    def retranslate(self) -> None:
+        """Set this widget's own words in the language installed now."""
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+class FittedScreen(Retranslated):
     """A visitor screen in one column whose text steps down a little when it would not fit the screen."""
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -4,6 +4,9 @@ Screens only emit signals ("next pressed", "gesture made", "print requested"); t
 that reacts to them. What is shown comes from the content store (`content_changed`); what the visitor
 changed lives in one `Visit`, replaced whole when the loop takes over again; every timer runs on the
 kiosk's one clock. Staff mode's way in and its actions live in `staff_mode.StaffMode`.
+
+The visit's language is installed on the application (kiosk.render.words) whenever the window shows a
+visit, so every widget retranslates on the LanguageChange that follows; staff mode speaks Dutch.
 """
 
 from __future__ import annotations
@@ -16,10 +19,11 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QMouseEvent, 
 from PySide6.QtWidgets import QLabel, QLayout, QStackedLayout, QVBoxLayout, QWidget
 
 from kiosk.content import Content
-from kiosk.content.model import LANGUAGE_NAMES, is_right_to_left
+from kiosk.content.model import SOURCE_LANGUAGE, is_right_to_left
 from kiosk.render import theme
 from kiosk.render.pictures import PictureCache
 from kiosk.render.slide import SlideRenderer
+from kiosk.render.words import install
 from kiosk.resources import resource
 from kiosk.services.clock import Clock
 from kiosk.services.content_store import ContentStore
@@ -31,6 +35,7 @@ from kiosk.ui.contact import ContactScreen
 from kiosk.ui.controls import BottomBar, TopBar
 from kiosk.ui.gestures import Gesture, TouchTracker
 from kiosk.ui.idle import IdleWatch
+from kiosk.ui.language_picker import LanguageMenu
 from kiosk.ui.notice import NoticeScreen
 from kiosk.ui.screen_fit import ScreenFit
 from kiosk.ui.signs import SignsScreen
@@ -56,6 +61,7 @@ class KioskWindow(QWidget):
         printer: HandoutPrinter | None = None,
         kiosk_mode: bool = True,
     ) -> None:
+        install(store.content.site.kiosk.default_language)  # before any widget: each takes its words from it
         super().__init__()
         self.kiosk_mode = kiosk_mode  # before anything that sends a changeEvent
         self._may_close = not kiosk_mode
@@ -75,13 +81,8 @@ class KioskWindow(QWidget):
         self.slideshow = SlideShow(renderer, clock, self.content.site.kiosk.transition_ms)
         self.top_bar = TopBar(self.content.site.clinic.name)
         self.bottom_bar = BottomBar()
-        self.out_of_service = NoticeScreen(
-            self.pictures,
-            None,
-            self.tr("Dit scherm is even buiten gebruik"),
-            self.tr("Heb je een vraag? Stel die gerust aan de balie."),
-        )
-        self.closed = NoticeScreen(self.pictures, resource("closed.svg"), self.tr("We zijn nu gesloten"), "")
+        self.out_of_service = NoticeScreen(self.pictures, None, "", "")
+        self.closed = NoticeScreen(self.pictures, resource("closed.svg"), "", "")
         self.signs = SignsScreen(self.pictures)
         self.contact = ContactScreen()
         self.idle = IdleWatch(clock, self._idle_ms(), self)
@@ -99,6 +100,7 @@ class KioskWindow(QWidget):
         for page in (loop_page, self.out_of_service, self.closed, self.signs, self.contact):
             self.pages.addWidget(page)
         self.staff = StaffMode(store, clock, self.idle, self.pages, renderer, printer, self)
+        self.language_menu = LanguageMenu(self)  # over every page, when the visitor opens it
         self.setAutoFillBackground(True)
         palette = self.palette()
         palette.setColor(self.backgroundRole(), theme.BACKGROUND)
@@ -108,7 +110,8 @@ class KioskWindow(QWidget):
         self.gestures.gesture_made.connect(self._on_gesture)
         self.bottom_bar.previous_requested.connect(self.slideshow.previous)
         self.bottom_bar.next_requested.connect(self.slideshow.next)
-        self.top_bar.language_requested.connect(self.next_language)
+        self.bottom_bar.language_requested.connect(self.open_languages)
+        self.language_menu.chosen.connect(self.set_language)
         self.top_bar.signs_requested.connect(self.show_signs)
         self.top_bar.contact_requested.connect(self.show_contact)
         self.slideshow.signs_requested.connect(self.show_signs)
@@ -124,6 +127,7 @@ class KioskWindow(QWidget):
         self._started = False
         self.idle.idle_timed_out.connect(self.reset_to_loop)
         self.staff.pad_opened.connect(self.take_over)
+        self.staff.pad_opened.connect(self._staff_in_dutch)
         self.staff.closed.connect(self.reset_to_loop)
         self.staff.quit_requested.connect(lambda: self.quit_cleanly(for_maintenance=True))
         self.staff.restart_requested.connect(lambda: self.quit_cleanly())  # exit 0: Restart=always
@@ -172,8 +176,10 @@ class KioskWindow(QWidget):
         self.slideshow.forget_rendered()
         self.slideshow.set_signs_available(self._has_signs())
         kiosk = content.site.kiosk
-        if self.visit.language not in kiosk.languages:
+        if self.visit.language not in self.languages():
             self.visit.language = kiosk.default_language
+            if not self.staff.active:
+                install(self.visit.language)
         self._apply_direction()
         if not self.staff.active:
             self.idle.set_timeout_ms(self._idle_ms())
@@ -182,6 +188,7 @@ class KioskWindow(QWidget):
         if signs is not None and signs.signs is not None:
             self.signs.set_content(signs.signs, content.site.urgent)
         self.contact.set_site(content.site, can_print=self.printer is not None)
+        self._set_notice_words()
         for notice in (self.closed, self.out_of_service):  # the crisis line, even when nothing else shows
             notice.urgent = content.site.urgent.line(kiosk.default_language)
         if self.printer is not None:
@@ -219,8 +226,7 @@ class KioskWindow(QWidget):
         schedule = self.content.site.schedule
         if not schedule.is_open(self.clock.now()):
             self.closed.dark = schedule.outside_hours == "dark" and not self._lit_by_touch.isActive()
-            hours = schedule.opens and schedule.closes and f"{schedule.opens:%H:%M} – {schedule.closes:%H:%M}"
-            self.closed.set_text(self.tr("We zijn nu gesloten"), self.tr("Open: ") + hours if hours else "")
+            self._set_notice_words()
             self.slideshow.set_playing(False)
             self.pages.setCurrentWidget(self.closed)
             if self.closed.dark:
@@ -234,14 +240,25 @@ class KioskWindow(QWidget):
         elif current in (self.loop_page, self.out_of_service):
             self._show_screen()
 
-    def _update_bars(self) -> None:
-        languages = self.content.site.kiosk.languages
-        language = self.visit.language
-        self.top_bar.set_available(
-            signs=self._has_signs(),
-            contact=True,
-            language_name=LANGUAGE_NAMES.get(language, language) if len(languages) > 1 else None,
+    def _set_notice_words(self) -> None:
+        """The notices' words in the language installed now (they are painted, not widgets with words)."""
+        schedule = self.content.site.schedule
+        hours = schedule.opens and schedule.closes and f"{schedule.opens:%H:%M} – {schedule.closes:%H:%M}"
+        self.closed.set_text(self.tr("We zijn nu gesloten"), self.tr("Open: ") + hours if hours else "")
+        self.out_of_service.set_text(
+            self.tr("Dit scherm is even buiten gebruik"),
+            self.tr("Heb je een vraag? Stel die gerust aan de balie."),
         )
+
+    def languages(self) -> tuple[str, ...]:
+        """What the picker offers: the site's languages that have content to show, where the content
+        says so (`visitor_languages`), else the site's `languages`."""
+        offered = getattr(self.content, "visitor_languages", None)
+        return tuple(offered()) if callable(offered) else self.content.site.kiosk.languages
+
+    def _update_bars(self) -> None:
+        self.top_bar.set_available(signs=self._has_signs(), contact=True)
+        self.bottom_bar.set_language(self.visit.language if len(self.languages()) > 1 else None)
         self.top_bar.set_interactive(self.visit.taken_over)
         self.bottom_bar.set_interactive(self.visit.taken_over)
         self.slideshow.set_arrows_shown(self.visit.taken_over)
@@ -329,20 +346,25 @@ class KioskWindow(QWidget):
         if visit is self.visit:  # a handout that comes out after the reset tells the next visitor nothing
             self.contact.show_visit(self.visit)
 
-    def next_language(self) -> None:
-        languages = self.content.site.kiosk.languages
-        current = self.visit.language
-        following = (
-            languages[(languages.index(current) + 1) % len(languages)] if current in languages else None
-        )
-        self.set_language(following or self.content.site.kiosk.default_language)
+    def open_languages(self) -> None:
+        """The picker's panel; opening it is a touch like any other (the loop stops, the idle timer runs)."""
+        self.take_over()
+        self.language_menu.open(self.languages(), self.visit.language)
 
     def set_language(self, lang: str) -> None:
+        """One tap: the slides, the signs, the contact screen, the handout and the kiosk's own words."""
         self.visit.language = lang
         self._show_visit()
 
+    def _staff_in_dutch(self) -> None:
+        """Staff read Dutch, whatever language the visitor before them chose (the reset at the end of
+        staff mode installs the site's default again)."""
+        self.language_menu.hide()
+        install(SOURCE_LANGUAGE)
+
     def _show_visit(self) -> None:
         """Every screen shows this visit: its language, its answers, its print status."""
+        install(self.visit.language)
         self._apply_direction()
         self.slideshow.set_language(self.visit.language)
         self.signs.show_visit(self.visit)
@@ -372,6 +394,7 @@ class KioskWindow(QWidget):
             if not self.staff.active:
                 self.counts.add(LANGUAGE + self.visit.language)  # once per visit, the language it ended in
         self.staff.leave()
+        self.language_menu.hide()
         self.visit = Visit(language=self.content.site.kiosk.default_language)
         self.idle.set_timeout_ms(self._idle_ms())
         self._show_visit()
@@ -419,6 +442,8 @@ class KioskWindow(QWidget):
         Come straight back: a visitor must never be left looking at a desktop."""
         if self.kiosk_mode and event.type() == QEvent.Type.WindowStateChange and self.isMinimized():
             self.clock.single_shot(0, self, self._back_on_screen)
+        elif event.type() == QEvent.Type.LanguageChange:
+            self._set_notice_words()
         elif (
             self.kiosk_mode
             and event.type() == QEvent.Type.ActivationChange
@@ -456,6 +481,7 @@ class KioskWindow(QWidget):
         self.slideshow.apply_metrics(m)
         self.signs.apply_metrics(m, self.size())
         self.contact.apply_metrics(m, self.size())
+        self.language_menu.apply_metrics(m)
         self.staff.apply_metrics(m)
         super().resizeEvent(event)
         if self.pages.currentWidget() is self.out_of_service and not self.staff.active:

@@ -46,7 +46,8 @@ def a_visit(kiosk: KioskWindow, clock: FakeClock, english: bool = False) -> None
     click(kiosk.bottom_bar.next)
     click(kiosk.bottom_bar.next)
     if english:
-        click(kiosk.top_bar.language)
+        click(kiosk.bottom_bar.language)
+        click(kiosk.language_menu.buttons["en"])
     click(kiosk.top_bar.signs)
     for _ in range(4):
         click(kiosk.signs.recognised)

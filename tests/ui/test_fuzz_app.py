@@ -56,8 +56,8 @@ def visit(window: KioskWindow) -> None:
         window.slideshow.show_index(index, animate=False)
         assert_not_blank(window.slideshow.current_pixmap(), f"slide {index + 1}")
         assert_not_blank(window.grab(), f"the screen with slide {index + 1}")
-    for _ in window.content.site.kiosk.languages:
-        window.next_language()
+    for lang in window.languages():
+        window.set_language(lang)
         assert_not_blank(window.grab(), f"the screen in '{window.visit.language}'")
         window.show_signs()
         while window.pages.currentWidget() is window.signs and not window.signs.on_summary():
