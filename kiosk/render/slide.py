@@ -31,9 +31,10 @@ from kiosk.render.text import block_height, draw_block, text_block
 from kiosk.render.words import words
 
 FIT_STEPS = (1.0, 0.92, 0.85, 0.78)
-# The corner code's module is at least this share of the screen's long side: 5 pixels (1.4 mm) on a 24-inch
-# 1080p panel, about 3 pixels of a phone's photo taken a metre away (tests/ui/test_corner_qr.py).
-CORNER_MODULE_SHARE = 1 / 400
+# The corner code's module is at least this share of the slide's long side: 6 pixels (1.7 mm) on a 24-inch
+# 1080p panel, 5 in portrait where the bars take more of the height; at least 3 pixels of a phone's photo
+# taken a metre away (tests/ui/test_corner_qr.py).
+CORNER_MODULE_SHARE = 1 / 360
 CONTACT_QR_SHARE = 0.82  # of the picture's box: large, with room around it
 
 
