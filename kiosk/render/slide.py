@@ -7,19 +7,21 @@ shows the clinic's details beside a large code.
 `render_image` only makes QImages, QTextDocuments and QPainters of its own, which Qt allows on any thread:
 the slideshow calls it on its worker thread; `render` gives a pixmap for the GUI thread (staff's preview).
 
-Text is never shrunk far to fit: it may step down a little, and a slide whose text still does not
-fit is reported as not fitting so the slideshow skips it rather than cut it off.
+Text is never shrunk far to fit: it may step down a little (never under its millimetre floor), and a slide
+whose text still does not fit is reported as not fitting so the slideshow skips it rather than cut it off.
+With the visitor's large text the picture gives way first: it shrinks to a smaller disc, then leaves the
+slide to the text; a slide that even then does not fit is shown at normal size rather than skipped.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QFont, QImage, QPainter, QPixmap, QTextDocument
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPixmap, QTextDocument
 
 from kiosk.content import Site, Slide, pick
 from kiosk.content.qr import qr_payload
@@ -29,6 +31,8 @@ from kiosk.render.qr import draw_qr, qr_modules
 from kiosk.render.text import block_height, draw_block, text_block
 
 FIT_STEPS = (1.0, 0.92, 0.85, 0.78)
+# The picture's share of the slide, normally and as it gives way to large text (0: no picture).
+PICTURE_SHARES = (1.0, 0.6, 0.0)  # at 0 the corner code leaves too
 # The corner code's module is at least this share of the screen's long side: 5 pixels (1.4 mm) on a 24-inch
 # 1080p panel, about 3 pixels of a phone's photo taken a metre away (tests/ui/test_corner_qr.py).
 CORNER_MODULE_SHARE = 1 / 400
@@ -60,30 +64,40 @@ def corner_caption() -> str:
     return QCoreApplication.translate("SlideRenderer", "Scan voor contact")
 
 
-def _boxes(size: QSize, code_side: float = 0) -> tuple[QRectF, QRectF, Corner | None]:
+def _boxes(
+    size: QSize, code_side: float = 0, look: theme.Look = theme.DEFAULT_LOOK, share: float = 1.0
+) -> tuple[QRectF, QRectF, Corner | None]:
     """The picture's box, the text column and the corner code (`code_side` pixels; 0: none) on a canvas
     of `size`. The code takes the bottom of the picture's column (landscape) or the picture's bottom-left
-    corner beside its halo (portrait): the text column is the same with or without it."""
-    m = theme.Metrics.for_size(size)
+    corner beside its halo (portrait): the text column is the same with or without it. A `share` under 1
+    makes the picture smaller for large text; at 0 there is none (its box keeps only the code's corner)."""
+    m = theme.Metrics.for_size(size, look)
     w, h, pad = size.width(), size.height(), m.margin
     gap = m.px(24)
     caption_font = theme.font(m.button_px)
     if m.portrait:
-        picture = QRectF(pad, pad, w - 2 * pad, h * 0.34)
-        column = QRectF(pad, picture.bottom() + pad, w - 2 * pad, h - picture.bottom() - 2 * pad)
-        if not code_side:
+        doc = text_block(corner_caption(), caption_font, code_side + 2 * gap) if code_side else None
+        corner_h = code_side + gap / 2 + block_height(doc) if doc else 0
+        picture = QRectF(pad, pad, w - 2 * pad, max(h * 0.34 * share, corner_h))
+        top = picture.bottom() + pad if picture.height() else pad
+        column = QRectF(pad, top, w - 2 * pad, h - top - pad)
+        if doc is None:
             return picture, column, None
-        doc = text_block(corner_caption(), caption_font, code_side + 2 * gap)
         caption_h = block_height(doc)
         code = QRectF(
             picture.left(), picture.bottom() - caption_h - gap / 2 - code_side, code_side, code_side
         )
         caption = QRectF(code.left(), code.bottom() + gap / 2, doc.textWidth(), caption_h)
-        halo = min(picture.height(), picture.width() - 2 * (code_side + 2 * gap))
-        picture = QRectF(picture.center().x() - halo / 2, picture.top(), halo, picture.height())
+        halo = min(picture.height(), picture.width() - 2 * (code_side + 2 * gap)) if share else 0
+        picture = QRectF(
+            picture.center().x() - halo / 2, picture.top(), halo, picture.height() if share else 0
+        )
         return picture, column, Corner(code, caption, doc)
-    side = min(w * 0.36, h - 2 * pad)
-    column = QRectF(pad * 1.5 + side + pad * 1.5, pad, w - side - pad * 4.5, h - 2 * pad)
+    side = min(w * 0.36 * share, h - 2 * pad)
+    if code_side:
+        side = max(side, code_side * 2.4)  # the code and its caption keep their corner
+    left = pad * 1.5 + side + pad * 1.5 if side else pad * 1.5
+    column = QRectF(left, pad, w - left - pad * 1.5, h - 2 * pad)
     if not code_side:
         return QRectF(pad * 1.5, (h - side) / 2, side, side), column, None
     code = QRectF(pad * 1.5, h - pad - code_side, code_side, code_side)
@@ -91,23 +105,52 @@ def _boxes(size: QSize, code_side: float = 0) -> tuple[QRectF, QRectF, Corner | 
     caption = QRectF(
         code.right() + gap, code.center().y() - block_height(doc) / 2, doc.textWidth(), block_height(doc)
     )
-    picture = QRectF(pad * 1.5, pad, side, code.top() - gap - pad)
+    picture = QRectF(pad * 1.5, pad, side, code.top() - gap - pad if share else 0)
     return picture, column, Corner(code, caption, doc)
 
 
 def layout_slide(
-    title: str, body: str, size: QSize, code_side: float = 0, action_height: float = 0
+    title: str,
+    body: str,
+    size: QSize,
+    code_side: float = 0,
+    action_height: float = 0,
+    look: theme.Look = theme.DEFAULT_LOOK,
+    keep_picture: bool = False,
 ) -> SlideLayout:
     """Where the picture, the text, the corner code and a button row go on a canvas of `size`; pure
-    geometry plus text measuring."""
-    m = theme.Metrics.for_size(size)
-    picture, column, corner = _boxes(size, code_side)
+    geometry plus text measuring. Text that does not fit at its millimetre floor takes room from the
+    picture; large text may take all of it, and when even the whole slide is too small for it, the slide
+    is laid out at normal size (never cut, never skipped for it)."""
+    # Normal text keeps a picture; so does a contact slide (its picture is the QR code).
+    shares = PICTURE_SHARES[:2] if keep_picture or not look.large else PICTURE_SHARES
+    for share in shares:
+        layout = _layout_at(title, body, size, code_side, action_height, look, share)
+        if layout.fits:
+            return layout
+    if look.large:
+        return layout_slide(
+            title, body, size, code_side, action_height, replace(look, large=False), keep_picture
+        )
+    return layout
+
+
+def _layout_at(
+    title: str, body: str, size: QSize, code_side: float, action_height: float, look: theme.Look, share: float
+) -> SlideLayout:
+    m = theme.Metrics.for_size(size, look)
+    # With no room for the picture, the corner code goes too: the visitor's "Contact" button is on screen.
+    picture, column, corner = _boxes(size, code_side if share else 0, look, share)
     gap = m.px(36)
     for step in FIT_STEPS:
+        body_px = max(m.body_px * step, m.min_body_px)
         title_doc = text_block(
-            title, theme.font(m.title_px * step, QFont.Weight.Bold), column.width(), line_height=115
+            title,
+            theme.font(max(m.title_px * step, body_px), QFont.Weight.Bold),
+            column.width(),
+            line_height=115,
         )
-        body_doc = text_block(body, theme.font(m.body_px * step), column.width(), markdown=True)
+        body_doc = text_block(body, theme.font(body_px), column.width(), markdown=True)
         title_h, body_h = block_height(title_doc), block_height(body_doc)
         total = title_h + (gap + body_h if body else 0) + (gap + action_height if action_height else 0)
         if total <= column.height():
@@ -148,6 +191,7 @@ class SlideRenderer:
         self._site: Site | None = None
         self._modules: tuple[str, list[list[bool]]] = ("", [])
         self.action_height = 0  # the row a signs slide keeps for its button (the slideshow sizes it)
+        self.look = theme.DEFAULT_LOOK  # the visit's: millimetres, large text, high contrast
 
     def set_site(self, site: Site) -> None:
         """The contact details and QR code the slides show; slides rendered before are out of date."""
@@ -172,7 +216,11 @@ class SlideRenderer:
         if slide.kind == "contact" and self._site is not None:
             body = "\n\n".join(part for part in (body, contact_details(self._site, lang)) if part)
         action = self.action_height if slide.signs is not None else 0
-        return layout_slide(pick(slide.title, lang), body, size, self.corner_code_side(slide, size), action)
+        code = self.corner_code_side(slide, size)
+        contact = slide.kind == "contact"
+        return layout_slide(
+            pick(slide.title, lang), body, size, code, action, self.look, keep_picture=contact
+        )
 
     def render(self, slide: Slide, lang: str, size: QSize) -> QPixmap:
         """On the GUI thread, now: for staff's preview, `shot` and `selftest`."""
@@ -184,12 +232,15 @@ class SlideRenderer:
         lock (text layout and SVG drawing do: they connect signals inside Qt, and stay on the GUI thread)."""
         path = slide.illustration
         if path is not None and path.suffix.lower() != ".svg":
-            self._pictures.image(path, _picture_size(_boxes(size)[0]))
+            self._pictures.image(
+                path, _picture_size(_boxes(size)[0])
+            )  # large text: drawn smaller, decoded then
 
     def render_image(self, slide: Slide, lang: str, size: QSize) -> QImage:
         """On the GUI thread; with the photo decoded ahead (`decode_picture`), a few milliseconds."""
         image = QImage(size, QImage.Format.Format_RGB32)
-        image.fill(theme.BACKGROUND)
+        colours = self.look.colours
+        image.fill(colours.background)
         painter = QPainter(image)
         painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         layout = self.layout(slide, lang, size)
@@ -198,13 +249,13 @@ class SlideRenderer:
             code = QRectF(0, 0, box.width() * CONTACT_QR_SHARE, box.height() * CONTACT_QR_SHARE)
             code.moveCenter(box.center())
             draw_qr(painter, code, self.qr_modules())
-        else:
-            draw_picture(painter, self._pictures, slide.illustration, layout.picture)
-        draw_block(painter, layout.title_doc, layout.title.topLeft(), theme.TITLE)
-        draw_block(painter, layout.body_doc, layout.body.topLeft(), theme.TEXT)
+        elif not layout.picture.isEmpty():  # large text may have taken the picture's room
+            draw_picture(painter, self._pictures, slide.illustration, layout.picture, colours.halo)
+        draw_block(painter, layout.title_doc, layout.title.topLeft(), colours.title)
+        draw_block(painter, layout.body_doc, layout.body.topLeft(), colours.text)
         if layout.corner is not None:  # only with a code to draw (see corner_code_side)
             draw_qr(painter, layout.corner.code, self.qr_modules())
-            draw_block(painter, layout.corner.caption_doc, layout.corner.caption.topLeft(), theme.MUTED)
+            draw_block(painter, layout.corner.caption_doc, layout.corner.caption.topLeft(), colours.muted)
         painter.end()
         return image
 
@@ -215,14 +266,20 @@ def _picture_size(box: QRectF) -> QSize:
     return QSize(inner, inner)
 
 
-def draw_picture(painter: QPainter, pictures: PictureCache, path: Path | None, box: QRectF) -> None:
+def draw_picture(
+    painter: QPainter,
+    pictures: PictureCache,
+    path: Path | None,
+    box: QRectF,
+    halo_colour: QColor = theme.HALO,
+) -> None:
     """The illustration centred on a soft round halo: one consistent frame for every picture."""
     diameter = min(box.width(), box.height())
     halo = QRectF(0, 0, diameter, diameter)
     halo.moveCenter(box.center())
     painter.save()
     painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(theme.HALO)
+    painter.setBrush(halo_colour)
     painter.drawEllipse(halo)
     painter.restore()
     image = pictures.image(path, _picture_size(box))

@@ -38,7 +38,7 @@ class ContactScreen(FittedScreen):
         self.status.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.status.setAccessibleName(self.tr("Printstatus"))
 
-        header = QHBoxLayout()
+        self.header = header = QHBoxLayout()
         header.addWidget(self.back)
         header.addStretch(1)
         info = QVBoxLayout()
@@ -135,7 +135,8 @@ class ContactScreen(FittedScreen):
         }
         return messages[self.visit.print_outcome]
 
-    def apply_metrics(self, m: theme.Metrics, size: QSize) -> None:
+    def apply_metrics(self, m: theme.Metrics, size: QSize, low: bool = False) -> None:
+        self.place_header(self.header, low)
         side = m.px(420)  # 11 cm on a 24-inch 1080p screen: a phone reads it from arm's length
         self.qr.setFixedSize(side, side)
         self.body.setDirection(

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QPainter, QPaintEvent
-from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QWidget
+from PySide6.QtGui import QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.render import theme
 from kiosk.ui.widgets import big_button, screen_style, text_label
@@ -18,6 +18,7 @@ class PositionDots(QWidget):
         self._count = 0
         self._index = 0
         self._dot = 16
+        self.colours = theme.NORMAL
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
 
     def set_position(self, index: int, count: int) -> None:
@@ -42,18 +43,20 @@ class PositionDots(QWidget):
         for i in range(self._count):
             current = i == self._index
             width = d * 2.2 if current else d
-            painter.setBrush(theme.ACCENT if current else theme.HALO.darker(115))
+            painter.setBrush(self.colours.accent if current else self.colours.dot)
             painter.drawRoundedRect(QRectF(x, y, width, d), d / 2, d / 2)
             x += width + d
         painter.end()
 
 
 class TopBar(QWidget):
-    """Clinic name on the left; the warning signs, contact and language buttons on the right."""
+    """Clinic name on the left; large text, contrast, language, warning signs and contact on the right."""
 
     signs_requested = Signal()
     contact_requested = Signal()
     language_requested = Signal()
+    large_text_toggled = Signal(bool)
+    high_contrast_toggled = Signal(bool)
 
     def __init__(self, clinic_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,20 +65,74 @@ class TopBar(QWidget):
         self.signs = big_button(self.tr("Herken je de signalen?"), "signs")
         self.contact = big_button(self.tr("Contact"), "contact", primary=True)
         self.language = big_button("", "language")
+        self.large_text = big_button("A+", "large-text")
+        self.high_contrast = big_button("◐", "high-contrast")
+        for toggle in (self.large_text, self.high_contrast):
+            toggle.setCheckable(True)
+        self.large_text.toggled.connect(self.large_text_toggled)
+        self.high_contrast.toggled.connect(self.high_contrast_toggled)
         self.signs.clicked.connect(self.signs_requested)
         self.contact.clicked.connect(self.contact_requested)
         self.language.clicked.connect(self.language_requested)
-        self.row = row = QHBoxLayout(self)
+        self.large_text.setProperty("square", True)
+        self.high_contrast.setProperty("square", True)
+        self.rows = QVBoxLayout(self)
+        self.row = row = QHBoxLayout()
         row.addWidget(self.name)
         row.addStretch(1)
-        for button in (self.language, self.signs, self.contact):
+        for button in (self.large_text, self.high_contrast, self.language, self.signs, self.contact):
             row.addWidget(button)
+        self.second = QHBoxLayout()  # signs and contact, when one row is too narrow for every button
+        self.second.addStretch(1)
+        self.rows.addLayout(row)
+        self.rows.addLayout(self.second)
+        self._metrics: theme.Metrics | None = None
+        self._low = False
+        self.retranslate()
 
-    def apply_metrics(self, m: theme.Metrics) -> None:
+    def retranslate(self) -> None:
+        """The toggles' names say what they do: a screen reader cannot read "A+" or a half-filled circle."""
+        self.large_text.setAccessibleName(self.tr("Grotere letters"))
+        self.high_contrast.setAccessibleName(self.tr("Sterk contrast"))
+
+    def apply_metrics(self, m: theme.Metrics, low: bool = False) -> None:
+        """`low`: the bar sits below the slides (a screen hung high): its gap is above it, not below."""
         self.setStyleSheet(screen_style(m))
-        self.row.setContentsMargins(m.margin, m.px(24), m.margin, 0)
-        self.row.setSpacing(m.px(20))
-        self.setFixedHeight(m.touch_target + m.px(24))
+        self._metrics, self._low = m, low
+        self.rows.setContentsMargins(m.margin, 0 if low else m.px(24), m.margin, m.px(24) if low else 0)
+        for layout in (self.rows, self.row, self.second):
+            layout.setSpacing(m.target_gap)
+        self._arrange()
+
+    def _arrange(self) -> None:
+        """One row when every button a visitor gets fits (the clinic's name gives way to them on a narrow
+        screen); else signs and contact in a second row. Decided by what the site offers, not by what
+        shows now: taking over never changes the slides' room."""
+        m = self._metrics
+        if m is None:
+            return
+        offered = (True, True, self._language_available, self._signs_available, self._contact_available)
+        buttons = [self.large_text, self.high_contrast, self.language, self.signs, self.contact]
+        shown = [b for b, on in zip(buttons, offered, strict=True) if on]
+        need = sum(b.sizeHint().width() for b in shown) + (len(shown) - 1) * m.target_gap + 2 * m.margin
+        two_rows = need > self.width() > 0
+        name_fits = need + m.target_gap + self.name.sizeHint().width() <= self.width()
+        self.name.setVisible(two_rows or name_fits or not self.large_text.isVisibleTo(self))
+        for button in (self.signs, self.contact):
+            (self.second if two_rows else self.row).addWidget(button)
+        rows = 2 if two_rows else 1
+        self.setFixedHeight(rows * m.touch_target + (rows - 1) * m.target_gap + m.px(24))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange()
+
+    def show_look(self, large: bool, high_contrast: bool) -> None:
+        """The toggles show this visit's choices (a new visit: the site's defaults), without a signal."""
+        for toggle, on in ((self.large_text, large), (self.high_contrast, high_contrast)):
+            toggle.blockSignals(True)
+            toggle.setChecked(on)
+            toggle.blockSignals(False)
 
     def set_available(self, signs: bool, contact: bool, language_name: str | None) -> None:
         """Buttons for screens this site does not have stay out of the way."""
@@ -83,11 +140,15 @@ class TopBar(QWidget):
         self.language.setText(language_name or "")
         self.language.setAccessibleName(self.tr("Taal: %s") % (language_name or ""))
         self._language_available = language_name is not None
+        self._arrange()
 
     def set_interactive(self, interactive: bool) -> None:
+        self.large_text.setVisible(interactive)
+        self.high_contrast.setVisible(interactive)
         self.signs.setVisible(interactive and self._signs_available)
         self.contact.setVisible(interactive and self._contact_available)
         self.language.setVisible(interactive and self._language_available)
+        self._arrange()
 
 
 class BottomBar(QWidget):
@@ -116,6 +177,8 @@ class BottomBar(QWidget):
 
     def apply_metrics(self, m: theme.Metrics) -> None:
         self.setStyleSheet(screen_style(m))
+        self.row.setSpacing(m.target_gap)
+        self.dots.colours = m.colours
         self._portrait = m.portrait
         self.set_interactive(self.next.isVisibleTo(self))
         self.row.setContentsMargins(m.margin, 0, m.margin, m.px(32))

@@ -43,7 +43,7 @@ class SignsScreen(FittedScreen):
         self.to_contact = big_button(self.tr("Contact en QR-code"), "to-contact", primary=True)
         self.done = big_button(self.tr("Klaar"), "signs-done")
 
-        header = QHBoxLayout()
+        self.header = header = QHBoxLayout()
         header.addWidget(self.back)
         header.addStretch(1)
         header.addWidget(self.progress)
@@ -154,7 +154,8 @@ class SignsScreen(FittedScreen):
             self.urgent.setText(self._urgent.line(lang))
         self._refit()
 
-    def apply_metrics(self, m: theme.Metrics, size: QSize) -> None:
+    def apply_metrics(self, m: theme.Metrics, size: QSize, low: bool = False) -> None:
+        self.place_header(self.header, low)
         portrait = m.portrait
         direction = QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
         self.card_body.setDirection(direction)
@@ -162,5 +163,5 @@ class SignsScreen(FittedScreen):
         self.card_body.setStretch(0, 5 if portrait else 4)
         self.card_body.setStretch(1, 4 if portrait else 6)
         self.summary_spacing.setSpacing(m.px(24))
-        self.card_buttons.setSpacing(m.px(24))
+        self.card_buttons.setSpacing(max(m.px(24), m.target_gap))
         self.fit_to(m, size)
