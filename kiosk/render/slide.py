@@ -58,6 +58,8 @@ class SlideLayout:
     body_doc: QTextDocument
     corner: Corner | None = None  # the small contact code, when the slide carries one
     action: QRectF | None = None  # a row kept free below the text for the slide's button
+    # Large text on a wide screen: the text's second half, in a column beside the first.
+    second: tuple[QRectF, QTextDocument] | None = None
 
 
 def corner_caption() -> str:
@@ -128,6 +130,10 @@ def layout_slide(
         layout = _layout_at(title, body, size, code_side, action_height, look, share)
         if layout.fits:
             return layout
+    if look.large and size.width() > size.height() and not keep_picture and "\n\n" in body.strip():
+        layout = _layout_at(title, body, size, 0, action_height, look, 0, columns=2)
+        if layout.fits:
+            return layout
     if look.large:
         return layout_slide(
             title, body, size, code_side, action_height, replace(look, large=False), keep_picture
@@ -136,7 +142,14 @@ def layout_slide(
 
 
 def _layout_at(
-    title: str, body: str, size: QSize, code_side: float, action_height: float, look: theme.Look, share: float
+    title: str,
+    body: str,
+    size: QSize,
+    code_side: float,
+    action_height: float,
+    look: theme.Look,
+    share: float,
+    columns: int = 1,
 ) -> SlideLayout:
     m = theme.Metrics.for_size(size, look)
     # With no room for the picture, the corner code goes too: the visitor's "Contact" button is on screen.
@@ -150,18 +163,42 @@ def _layout_at(
             column.width(),
             line_height=115,
         )
-        body_doc = text_block(body, theme.font(body_px), column.width(), markdown=True)
-        title_h, body_h = block_height(title_doc), block_height(body_doc)
+        if columns == 2:
+            body_doc, second_doc = _two_columns(body, theme.font(body_px), (column.width() - gap) / 2)
+            body_h = max(block_height(body_doc), block_height(second_doc))
+        else:
+            body_doc, second_doc = text_block(body, theme.font(body_px), column.width(), markdown=True), None
+            body_h = block_height(body_doc)
+        title_h = block_height(title_doc)
         total = title_h + (gap + body_h if body else 0) + (gap + action_height if action_height else 0)
         if total <= column.height():
             break
     fits = total <= column.height()
     top = column.top() + max(0.0, (column.height() - total) / 2) if not m.portrait else column.top()
     title_rect = QRectF(column.left(), top, column.width(), title_h)
-    body_rect = QRectF(column.left(), title_rect.bottom() + gap, column.width(), body_h if body else 0)
+    body_w = column.width() if second_doc is None else body_doc.textWidth()
+    body_rect = QRectF(column.left(), title_rect.bottom() + gap, body_w, body_h if body else 0)
+    second = None
+    if second_doc is not None:
+        second = (QRectF(body_rect.right() + gap, body_rect.top(), body_w, body_h), second_doc)
     below = (body_rect if body else title_rect).bottom() + gap
     action = QRectF(column.left(), below, column.width(), action_height) if action_height else None
-    return SlideLayout(picture, title_rect, body_rect, fits, title_doc, body_doc, corner, action)
+    return SlideLayout(picture, title_rect, body_rect, fits, title_doc, body_doc, corner, action, second)
+
+
+def _two_columns(body: str, font: QFont, width: float) -> tuple[QTextDocument, QTextDocument]:
+    """The text split between paragraphs (a list stays whole) where the two columns come out most even."""
+    parts = [part for part in body.split("\n\n") if part.strip()]
+    best: tuple[float, QTextDocument, QTextDocument] | None = None
+    for cut in range(1, len(parts)):
+        left = text_block("\n\n".join(parts[:cut]), font, width, markdown=True)
+        right = text_block("\n\n".join(parts[cut:]), font, width, markdown=True)
+        taller = max(block_height(left), block_height(right))
+        if best is None or taller < best[0]:
+            best = (taller, left, right)
+    if best is None:  # one paragraph: nothing to split
+        return text_block(body, font, width, markdown=True), text_block("", font, width)
+    return best[1], best[2]
 
 
 def _escaped(text: str) -> str:
@@ -253,6 +290,8 @@ class SlideRenderer:
             draw_picture(painter, self._pictures, slide.illustration, layout.picture, colours.halo)
         draw_block(painter, layout.title_doc, layout.title.topLeft(), colours.title)
         draw_block(painter, layout.body_doc, layout.body.topLeft(), colours.text)
+        if layout.second is not None:
+            draw_block(painter, layout.second[1], layout.second[0].topLeft(), colours.text)
         if layout.corner is not None:  # only with a code to draw (see corner_code_side)
             draw_qr(painter, layout.corner.code, self.qr_modules())
             draw_block(painter, layout.corner.caption_doc, layout.corner.caption.topLeft(), colours.muted)

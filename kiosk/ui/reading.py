@@ -28,7 +28,7 @@ class ReadingQuestion(QWidget):
         self._margin = 64
         self.card = QFrame(self)
         self.card.setObjectName("reading-card")
-        self.question = text_label("title", self.tr("Ben je nog aan het lezen?"))
+        self.question = text_label("lead", self.tr("Ben je nog aan het lezen?"))
         self.question.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.countdown = text_label("body")
         self.countdown.setAlignment(Qt.AlignmentFlag.AlignHCenter)
@@ -66,8 +66,10 @@ class ReadingQuestion(QWidget):
 
     def _place(self) -> None:
         margin = self._margin
-        width = min(self.width() - 2 * margin, max(self.width() * 2 // 3, 600))
-        self.card.setFixedWidth(max(1, width))
+        portrait = self.height() > self.width()
+        width = max(1, self.width() - 2 * margin if portrait else self.width() * 2 // 3)
+        self.card.setFixedWidth(width)
+        self.yes.setMinimumWidth(width // 2)  # large: the one thing to do here
         height = max(self.column.totalHeightForWidth(width), self.card.sizeHint().height())
         top = self.height() - margin - height if self._low else (self.height() - height) // 2
         self.card.setGeometry(QRect((self.width() - width) // 2, max(0, top), width, height))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, QSize, Qt
@@ -83,9 +84,9 @@ def screen_style(m: theme.Metrics, text_scale: float = 1.0) -> str:
 
 
 def fit_text(screen: QWidget, pages: Sequence[QLayout], m: theme.Metrics, size: QSize) -> float:
-    """Style `screen` with the largest text at which every page fits `size`; long text steps down a little.
-
-    A page's need is measured with wrapping (heightForWidth), the way Qt will lay it out.
+    """Style `screen` with the largest text at which every page fits `size`; long text steps down a little,
+    never under its millimetre floor. Large text that cannot fit even so is shown at normal size: a screen
+    is never cut off. A page's need is measured with wrapping (heightForWidth), the way Qt will lay it out.
     """
     for scale in FIT_SCALES:
         screen.setStyleSheet(screen_style(m, scale))
@@ -94,6 +95,8 @@ def fit_text(screen: QWidget, pages: Sequence[QLayout], m: theme.Metrics, size: 
             child.style().polish(child)
         if all(needed_height(page, size.width()) <= size.height() for page in pages):
             return scale
+    if m.look.large:
+        return fit_text(screen, pages, replace(m, look=replace(m.look, large=False)), size)
     return FIT_SCALES[-1]
 
 

@@ -359,10 +359,12 @@ class KioskWindow(QWidget):
     def set_large_text(self, on: bool) -> None:
         self.visit.large_text = on
         self.apply_look()
+        self._update_bars()
 
     def set_high_contrast(self, on: bool) -> None:
         self.visit.high_contrast = on
         self.apply_look()
+        self._update_bars()
 
     # -- time to finish reading ----------------------------------------------------------------
     def _ask_if_reading(self) -> None:
