@@ -126,8 +126,15 @@ def layout_slide(
     is laid out at normal size (never cut, never skipped for it)."""
     # Normal text keeps a picture; so does a contact slide (its picture is the QR code).
     shares = PICTURE_SHARES[:2] if keep_picture or not look.large else PICTURE_SHARES
-    for share in shares:
-        layout = _layout_at(title, body, size, code_side, action_height, look, share)
+    # Normal text: the picture shrinks only when the text cannot step down further. Large text: the text
+    # stays as large as it can, and the picture gives way first.
+    tries = (
+        [(share, FIT_STEPS) for share in shares]
+        if not look.large
+        else [(share, (step,)) for step in FIT_STEPS for share in shares]
+    )
+    for share, steps in tries:
+        layout = _layout_at(title, body, size, code_side, action_height, look, share, steps=steps)
         if layout.fits:
             return layout
     if look.large and size.width() > size.height() and not keep_picture and "\n\n" in body.strip():
@@ -150,12 +157,13 @@ def _layout_at(
     look: theme.Look,
     share: float,
     columns: int = 1,
+    steps: tuple[float, ...] = FIT_STEPS,
 ) -> SlideLayout:
     m = theme.Metrics.for_size(size, look)
     # With no room for the picture, the corner code goes too: the visitor's "Contact" button is on screen.
     picture, column, corner = _boxes(size, code_side if share else 0, look, share)
     gap = m.px(36)
-    for step in FIT_STEPS:
+    for step in steps:
         body_px = max(m.body_px * step, m.min_body_px)
         title_doc = text_block(
             title,

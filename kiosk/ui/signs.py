@@ -162,6 +162,6 @@ class SignsScreen(FittedScreen):
         self.card_body.setSpacing(m.margin)
         self.card_body.setStretch(0, 5 if portrait else 4)
         self.card_body.setStretch(1, 4 if portrait else 6)
-        self.summary_spacing.setSpacing(m.px(24))
+        self.summary_spacing.setSpacing(m.px(12 if m.look.large else 24))
         self.card_buttons.setSpacing(max(m.px(24), m.target_gap))
         self.fit_to(m, size)

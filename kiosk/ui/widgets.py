@@ -38,6 +38,7 @@ def text_label(role: str, text: str = "") -> QLabel:
 
 
 FIT_SCALES = (1.0, 0.9, 0.8, 0.72)
+LARGE_FIT_SCALES = (*FIT_SCALES, 0.64, 0.56)  # large text: headings shrink toward the body's 9 mm floor
 
 
 def screen_style(m: theme.Metrics, text_scale: float = 1.0) -> str:
@@ -88,7 +89,7 @@ def fit_text(screen: QWidget, pages: Sequence[QLayout], m: theme.Metrics, size: 
     never under its millimetre floor. Large text that cannot fit even so is shown at normal size: a screen
     is never cut off. A page's need is measured with wrapping (heightForWidth), the way Qt will lay it out.
     """
-    for scale in FIT_SCALES:
+    for scale in LARGE_FIT_SCALES if m.look.large else FIT_SCALES:
         screen.setStyleSheet(screen_style(m, scale))
         for child in screen.findChildren(QLabel):
             child.style().unpolish(child)
@@ -126,7 +127,8 @@ class FittedScreen(QWidget):
         self._fit_when_shown = False
 
     def fit_to(self, m: theme.Metrics, size: QSize) -> None:
-        self.outer.setContentsMargins(m.margin, m.px(24), m.margin, m.margin)
+        bottom = m.px(24) if m.look.large else m.margin  # large text takes some of the calm space
+        self.outer.setContentsMargins(m.margin, m.px(24), m.margin, bottom)
         self.outer.setSpacing(m.px(24))
         self._fit = (m, size)
         self._refit()
