@@ -493,9 +493,10 @@ class KioskWindow(QWidget):
         inches = self.content.site.kiosk.screen_inches
         return theme.Look.for_screen(inches, self.size(), self.visit.large_text, self.visit.high_contrast)
 
-    def controls_too_high(self, m: theme.Metrics) -> bool:
+    def controls_too_high(self) -> bool:
         """Would a button in the top band sit above the reach limit? Needs `[kiosk] lower_edge_mm`."""
         edge = self.content.site.kiosk.lower_edge_mm
+        m = theme.Metrics.for_size(self.size(), self.look())
         return edge is not None and edge + m.mm(self.height() - m.px(24)) > REACH_MM
 
     def apply_look(self) -> None:
@@ -503,7 +504,7 @@ class KioskWindow(QWidget):
         controls in the bottom band."""
         look = self.look()
         m = theme.Metrics.for_size(self.size(), look)
-        low = self.controls_too_high(m)
+        low = self.controls_too_high()
         if low != self._low_controls:
             self._low_controls = low
             self.loop_column.removeWidget(self.top_bar)
