@@ -9,7 +9,7 @@ Millimetres come from the site's `[kiosk] screen_inches` and the window's pixels
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QFont, QFontDatabase
@@ -106,15 +106,23 @@ def mm_per_pixel(inches: float, size: QSize) -> float:
 
 @dataclass(frozen=True)
 class Look:
-    """How this visit's screens look: the glass's millimetres per pixel, large text, high contrast."""
+    """How this visit's screens look: the screen (its diagonal and pixels), large text, high contrast."""
 
-    mm_per_px: float = field(default_factory=lambda: mm_per_pixel(DEFAULT_INCHES, QSize(1920, 1080)))
+    inches: float = DEFAULT_INCHES
+    screen: tuple[int, int] = (1920, 1080)  # the window's pixels: in kiosk mode, the screen's
     large: bool = False
     high_contrast: bool = False
 
     @classmethod
     def for_screen(cls, inches: float, size: QSize, large: bool = False, high_contrast: bool = False) -> Look:
-        return cls(mm_per_pixel(inches, size), large, high_contrast)
+        return cls(inches, (size.width(), size.height()), large, high_contrast)
+
+    def on_screen(self, size: QSize) -> Look:
+        return replace(self, screen=(size.width(), size.height()))
+
+    @property
+    def mm_per_px(self) -> float:
+        return mm_per_pixel(self.inches, QSize(*self.screen))
 
     @property
     def colours(self) -> Colours:

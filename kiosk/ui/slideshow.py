@@ -110,6 +110,12 @@ class SlideShow(QWidget):
         passes the same slides again, and a folder of 200 slides would otherwise be laid out each time.
         Until the new rendering arrives, the slide on screen stays (in the old language, say).
         """
+        if self.width() != self.window().width():
+            # The window has a new size and the layout has yet to give the slideshow (as wide as the
+            # window) its own: fitting now would measure the old size in the new millimetres. The resize
+            # that follows fits them.
+            self._candidates, self._lang, self._fitted_for = list(slides), lang, None
+            return
         current = self.current_slide()
         fitted_for = (list(slides), lang, self._render_size(), self.renderer.look)
         if fitted_for != self._fitted_for:
@@ -236,8 +242,11 @@ class SlideShow(QWidget):
             self.renderer.action_height = m.touch_target
             self._fitted_for = None  # a signs slide's layout changes with its button row
         if self.renderer.look != m.look:
+            # A new window size comes with a resize of the slideshow, before or after this, which fits the
+            # slides at their new size (resizeEvent); a visitor's toggle does not: fit them now.
+            toggled = self.renderer.look.screen == m.look.screen
             self.renderer.look = m.look
-            if self._candidates:
+            if toggled and self._candidates:
                 self.set_slides(self._candidates, self._lang)
 
     def _place_button(self) -> None:
@@ -426,6 +435,11 @@ class SlideShow(QWidget):
         self._ask_worker()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
+        """Fitted again at the new size, for the window's new size: Qt resizes the slideshow before the
+        window hears of it, so the millimetres per pixel are taken from the window here."""
         super().resizeEvent(event)
+        screen = self.window().size()
+        if self.renderer.look.screen != (screen.width(), screen.height()):
+            self.renderer.look = self.renderer.look.on_screen(screen)
         if self._candidates and self._render_size() == self.size():
             self.set_slides(self._candidates, self._lang)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QPointF, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QMouseEvent, QResizeEvent, QShowEvent
@@ -517,12 +518,13 @@ class KioskWindow(QWidget):
         self.reading.apply_metrics(m, low)
         self.reading.setGeometry(self.rect())
         for notice in (self.closed, self.out_of_service):  # nobody's visit: the site's default colours
-            notice.look = theme.Look(look.mm_per_px, high_contrast=self.content.site.kiosk.high_contrast)
+            notice.look = replace(look, large=False, high_contrast=self.content.site.kiosk.high_contrast)
             notice.update()
         palette = self.palette()
         palette.setColor(self.backgroundRole(), look.colours.background)
         self.setPalette(palette)
-        self.staff.apply_metrics(theme.Metrics.for_size(self.size(), theme.Look(look.mm_per_px)))
+        staff_look = replace(look, large=False, high_contrast=False)  # staff mode has its own dark colours
+        self.staff.apply_metrics(theme.Metrics.for_size(self.size(), staff_look))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self.apply_look()
