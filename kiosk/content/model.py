@@ -202,6 +202,11 @@ class KioskSettings:
     # A slide this many days past its review date leaves the loop (the signs slide never does).
     overdue_grace_days: int = 90
     languages_line: int | None = None  # where `languages` stands in site.toml, for a problem about it
+    # The screen as it hangs: its diagonal (sizes in millimetres follow from it), and its lower edge's height
+    # above the floor (None: not given; controls then stay where they are).
+    screen_inches: float = 24.0
+    lower_edge_mm: float | None = None
+    high_contrast: bool = False  # the high-contrast colours by default (a visitor can still switch)
 
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")

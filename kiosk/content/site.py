@@ -236,12 +236,21 @@ def _kiosk_settings(table: Fields) -> KioskSettings:
         corner_qr=table.flag("corner_qr", True),
         overdue_grace_days=int(table.number("overdue_grace_days", 90, 0, 3650)),
         languages_line=table.line("languages"),
+        screen_inches=table.number("screen_inches", 24, 7, 120),
+        lower_edge_mm=_lower_edge(table),
+        high_contrast=table.flag("high_contrast", False),
     )
     table.warn_unknown()
     return settings
 
 
 MAX_SCREENS = 16
+
+
+def _lower_edge(table: Fields) -> float | None:
+    """`lower_edge_mm`: the screen's lower edge above the floor; None when not given (or not a height)."""
+    edge = table.number("lower_edge_mm", -1, 0, 2500)
+    return edge if edge >= 0 else None
 
 
 def _screen(table: Fields) -> str | int | None:

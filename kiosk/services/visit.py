@@ -27,6 +27,8 @@ class Screen(Enum):
 class Visit:
     language: str
     taken_over: bool = False  # the loop stopped for this visitor; the controls show
+    large_text: bool = False  # "A+": body text 1.5× (capitals ≥ 9 mm)
+    high_contrast: bool = False  # the site's default until the visitor toggles it
     screen: Screen = Screen.LOOP
     contact_from: Screen = Screen.LOOP  # where "Terug" on the contact screen leads
     answers: dict[int, bool] = field(default_factory=dict)  # warning-sign card → recognised

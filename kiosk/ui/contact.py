@@ -37,7 +37,7 @@ class ContactScreen(FittedScreen):
         self.status = text_label("body")
         self.status.setAlignment(Qt.AlignmentFlag.AlignHCenter)
 
-        header = QHBoxLayout()
+        self.header = header = QHBoxLayout()
         header.addWidget(self.back)
         header.addStretch(1)
         info = QVBoxLayout()
@@ -142,13 +142,17 @@ class ContactScreen(FittedScreen):
         }
         return messages[self.visit.print_outcome]
 
-    def apply_metrics(self, m: theme.Metrics, size: QSize) -> None:
-        side = m.px(420)  # 11 cm on a 24-inch 1080p screen: a phone reads it from arm's length
+    def apply_metrics(self, m: theme.Metrics, size: QSize, low: bool = False) -> None:
+        self.place_header(self.header, low)
+        # 11 cm on a 24-inch 1080p screen: a phone reads it from arm's length; 8 cm leaves large text room.
+        side = m.px(300 if m.look.large else 420)
         self.qr.setFixedSize(side, side)
         self.body.setDirection(
             QBoxLayout.Direction.TopToBottom if m.portrait else QBoxLayout.Direction.LeftToRight
         )
         self.body.setSpacing(m.margin)
-        self.info.setSpacing(m.px(20))
+        self.info.setSpacing(m.px(12 if m.look.large else 20))
+        self.body.setStretch(0, 7 if m.look.large else 6)  # large text: the words take more of the width
+        self.body.setStretch(1, 3 if m.look.large else 4)
         self.take_home.setSpacing(m.px(16))
         self.fit_to(m, size)

@@ -7,7 +7,7 @@ The bars' fixed words are set in `retranslate()`, again whenever the application
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtGui import QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.render import theme
@@ -24,6 +24,7 @@ class PositionDots(QWidget):
         self._count = 0
         self._index = 0
         self._dot = 16
+        self.colours = theme.NORMAL
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
 
     def set_position(self, index: int, count: int) -> None:
@@ -48,7 +49,7 @@ class PositionDots(QWidget):
         for i in range(self._count):
             current = i == self._index
             width = d * 2.2 if current else d
-            painter.setBrush(theme.ACCENT if current else theme.HALO.darker(115))
+            painter.setBrush(self.colours.accent if current else self.colours.dot)
             left = self.width() - x - width if self.isRightToLeft() else x
             painter.drawRoundedRect(QRectF(left, y, width, d), d / 2, d / 2)
             x += width + d
@@ -56,10 +57,13 @@ class PositionDots(QWidget):
 
 
 class TopBar(Retranslated):
-    """Clinic name on the left; the warning signs and contact buttons on the right."""
+    """Clinic name on the left; large text, contrast, warning signs and contact on the right (the language
+    picker is in the bottom bar, low on the screen)."""
 
     signs_requested = Signal()
     contact_requested = Signal()
+    large_text_toggled = Signal(bool)
+    high_contrast_toggled = Signal(bool)
 
     def __init__(self, clinic_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,32 +71,87 @@ class TopBar(Retranslated):
         self.name = text_label("hint", clinic_name)
         self.signs = big_button("", "signs")
         self.contact = big_button("", "contact", primary=True)
+        self.large_text = big_button("A+", "large-text")
+        self.high_contrast = big_button("◐", "high-contrast")
+        for toggle in (self.large_text, self.high_contrast):
+            toggle.setCheckable(True)
+        self.large_text.toggled.connect(self.large_text_toggled)
+        self.high_contrast.toggled.connect(self.high_contrast_toggled)
         self.signs.clicked.connect(self.signs_requested)
         self.contact.clicked.connect(self.contact_requested)
-        self.row = row = QHBoxLayout(self)
+        self.large_text.setProperty("square", True)
+        self.high_contrast.setProperty("square", True)
+        self.rows = QVBoxLayout(self)
+        self.row = row = QHBoxLayout()
         row.addWidget(self.name)
         row.addStretch(1)
-        for button in (self.signs, self.contact):
+        for button in (self.large_text, self.high_contrast, self.signs, self.contact):
             row.addWidget(button)
+        self.second = QHBoxLayout()  # signs and contact, when one row is too narrow for every button
+        self.second.addStretch(1)
+        self.rows.addLayout(row)
+        self.rows.addLayout(self.second)
+        self._metrics: theme.Metrics | None = None
+        self._low = False
         self.retranslate()
 
     def retranslate(self) -> None:
+        """The toggles' names say what they do: a screen reader cannot read "A+" or a half-filled circle."""
         set_words(self.signs, self.tr("Herken je de signalen?"))
         set_words(self.contact, self.tr("Contact"))
+        self.large_text.setAccessibleName(self.tr("Grotere letters"))
+        self.high_contrast.setAccessibleName(self.tr("Sterk contrast"))
 
-    def apply_metrics(self, m: theme.Metrics) -> None:
+    def apply_metrics(self, m: theme.Metrics, low: bool = False) -> None:
+        """`low`: the bar sits below the slides (a screen hung high): its gap is above it, not below."""
         self.setStyleSheet(screen_style(m))
-        self.row.setContentsMargins(m.margin, m.px(24), m.margin, 0)
-        self.row.setSpacing(m.px(20))
-        self.setFixedHeight(m.touch_target + m.px(24))
+        self._metrics, self._low = m, low
+        self.rows.setContentsMargins(m.margin, 0 if low else m.px(24), m.margin, m.px(24) if low else 0)
+        for layout in (self.rows, self.row, self.second):
+            layout.setSpacing(m.target_gap)
+        self._arrange()
+
+    def _arrange(self) -> None:
+        """One row when every button a visitor gets fits (the clinic's name gives way to them on a narrow
+        screen); else signs and contact in a second row. Decided by what the site offers, not by what
+        shows now: taking over never changes the slides' room."""
+        m = self._metrics
+        if m is None:
+            return
+        offered = (True, True, self._signs_available, self._contact_available)
+        buttons = [self.large_text, self.high_contrast, self.signs, self.contact]
+        shown = [b for b, on in zip(buttons, offered, strict=True) if on]
+        need = sum(b.sizeHint().width() for b in shown) + (len(shown) - 1) * m.target_gap + 2 * m.margin
+        two_rows = need > self.width() > 0
+        name_fits = need + m.target_gap + self.name.sizeHint().width() <= self.width()
+        self.name.setVisible(two_rows or name_fits or not self.large_text.isVisibleTo(self))
+        for button in (self.signs, self.contact):
+            (self.second if two_rows else self.row).addWidget(button)
+        rows = 2 if two_rows else 1
+        self.setFixedHeight(rows * m.touch_target + (rows - 1) * m.target_gap + m.px(24))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange()
+
+    def show_look(self, large: bool, high_contrast: bool) -> None:
+        """The toggles show this visit's choices (a new visit: the site's defaults), without a signal."""
+        for toggle, on in ((self.large_text, large), (self.high_contrast, high_contrast)):
+            toggle.blockSignals(True)
+            toggle.setChecked(on)
+            toggle.blockSignals(False)
 
     def set_available(self, signs: bool, contact: bool) -> None:
         """Buttons for screens this site does not have stay out of the way."""
         self._signs_available, self._contact_available = signs, contact
+        self._arrange()
 
     def set_interactive(self, interactive: bool) -> None:
+        self.large_text.setVisible(interactive)
+        self.high_contrast.setVisible(interactive)
         self.signs.setVisible(interactive and self._signs_available)
         self.contact.setVisible(interactive and self._contact_available)
+        self._arrange()
 
 
 class BottomBar(Retranslated):
@@ -148,6 +207,8 @@ class BottomBar(Retranslated):
 
     def apply_metrics(self, m: theme.Metrics) -> None:
         self.setStyleSheet(screen_style(m))
+        self.row.setSpacing(m.target_gap)
+        self.dots.colours = m.colours
         self._portrait = m.portrait
         self.set_interactive(self.next.isVisibleTo(self))
         self._metrics = m

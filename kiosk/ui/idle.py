@@ -21,8 +21,9 @@ class IdleWatch(QObject):
     """Emits `idle_timed_out` once after `timeout_ms` without any input anywhere in the application."""
 
     idle_timed_out = Signal()
-    # `warning_ms` before the timeout, when a warning is set: staff can say they are still there.
+    # `warning_ms` before the timeout, when a warning is set: staff or a visitor can say they are still there.
     about_to_time_out = Signal()
+    input_seen = Signal()  # a touch while counting: the count starts again (a warning on screen can go)
 
     def __init__(self, clock: Clock, timeout_ms: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -51,6 +52,10 @@ class IdleWatch(QObject):
     def timeout_ms(self) -> int:
         return self._timer.interval()
 
+    def remaining_ms(self) -> int:
+        """Until the timeout; -1 when not counting."""
+        return self._timer.remainingTime()
+
     def start(self) -> None:
         """Begin counting: called when a visitor takes over from the loop."""
         self._timer.start()
@@ -67,4 +72,5 @@ class IdleWatch(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in INPUT_EVENTS and self._timer.isActive():
             self.start()  # restart: no time pressure while someone is reading
+            self.input_seen.emit()
         return False

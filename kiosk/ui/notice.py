@@ -45,6 +45,7 @@ class NoticeScreen(QWidget):
         self.detail = detail
         self.urgent = ""  # the crisis line, framed below the notice
         self.dark = False
+        self.look = theme.DEFAULT_LOOK  # the site's: millimetres and its default contrast
 
     def set_text(self, title: str, detail: str) -> None:
         self.title, self.detail = title, detail
@@ -52,7 +53,7 @@ class NoticeScreen(QWidget):
 
     def layout_notice(self) -> NoticeLayout:
         """Centred in a column; type steps down and the picture gives way rather than cut anything off."""
-        m = theme.Metrics.for_size(self.size())
+        m = theme.Metrics.for_size(self.size(), self.look)
         width = self.width() - 2 * m.margin
         centred = Qt.AlignmentFlag.AlignHCenter
         pad, border = m.px(24), theme.urgent_border(m)
@@ -79,9 +80,10 @@ class NoticeScreen(QWidget):
         if show_picture:
             picture = QRectF((self.width() - side) / 2, top, side, side)
             top += side + gap
-        texts = [(title, QPointF(m.margin, top), theme.TITLE)]
+        c = m.colours
+        texts = [(title, QPointF(m.margin, top), c.title)]
         top += title.size().height() + gap / 2
-        texts.append((detail, QPointF(m.margin, top), theme.MUTED))
+        texts.append((detail, QPointF(m.margin, top), c.muted))
         top += detail.size().height() + gap
         box = None
         if urgent is not None:
@@ -94,9 +96,10 @@ class NoticeScreen(QWidget):
         if self.dark:
             painter.fillRect(self.rect(), QColor("black"))
             return
-        m = theme.Metrics.for_size(self.size())
+        m = theme.Metrics.for_size(self.size(), self.look)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.rect(), theme.BACKGROUND)
+        c = m.colours
+        painter.fillRect(self.rect(), c.background)
         placed = self.layout_notice()
         if placed.picture is not None:
             side = round(placed.picture.width())
@@ -113,10 +116,10 @@ class NoticeScreen(QWidget):
         if placed.urgent is not None:
             doc, frame = placed.urgent
             border = theme.urgent_border(m)
-            painter.setPen(QPen(theme.TITLE, border))
-            painter.setBrush(theme.URGENT_BACKGROUND)
+            painter.setPen(QPen(c.title, border))
+            painter.setBrush(c.urgent_background)
             inset = border / 2
             painter.drawRoundedRect(frame.adjusted(inset, inset, -inset, -inset), m.px(16), m.px(16))
             offset = border + m.px(24)
-            draw_block(painter, doc, frame.topLeft() + QPointF(offset, offset), theme.URGENT_TEXT)
+            draw_block(painter, doc, frame.topLeft() + QPointF(offset, offset), c.urgent_text)
         painter.end()

@@ -43,7 +43,7 @@ class SignsScreen(FittedScreen):
         self.to_contact = big_button("", "to-contact", primary=True)
         self.done = big_button("", "signs-done")
 
-        header = QHBoxLayout()
+        self.header = header = QHBoxLayout()
         header.addWidget(self.back)
         header.addStretch(1)
         header.addWidget(self.progress)
@@ -163,13 +163,14 @@ class SignsScreen(FittedScreen):
             self.urgent.setText(self._urgent.line(lang))
         self._refit()
 
-    def apply_metrics(self, m: theme.Metrics, size: QSize) -> None:
+    def apply_metrics(self, m: theme.Metrics, size: QSize, low: bool = False) -> None:
+        self.place_header(self.header, low)
         portrait = m.portrait
         direction = QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
         self.card_body.setDirection(direction)
         self.card_body.setSpacing(m.margin)
         self.card_body.setStretch(0, 5 if portrait else 4)
         self.card_body.setStretch(1, 4 if portrait else 6)
-        self.summary_spacing.setSpacing(m.px(24))
-        self.card_buttons.setSpacing(m.px(24))
+        self.summary_spacing.setSpacing(m.px(12 if m.look.large else 24))
+        self.card_buttons.setSpacing(max(m.px(24), m.target_gap))
         self.fit_to(m, size)

@@ -21,7 +21,7 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QPointF, QRectF, QSize, Qt, QThreadPool, Signal
-from PySide6.QtGui import QPainter, QPaintEvent, QPen, QPixmap, QResizeEvent, QShowEvent
+from PySide6.QtGui import QPainter, QPaintEvent, QPen, QPixmap, QResizeEvent, QShowEvent, QTextDocument
 from PySide6.QtWidgets import QWidget
 
 from kiosk.content import Slide, pick
@@ -33,7 +33,7 @@ from kiosk.ui.widgets import big_button, screen_style
 log = logging.getLogger(__name__)
 FRAME_MS = 16  # about 60 frames a second while a fade runs; nothing at all while a slide stands
 
-Key = tuple[str, str, int, int]  # slide id, language, width, height
+Key = tuple[str, str, int, int, theme.Look]  # slide id, language, width, height, the visit's look
 
 
 class _Courier(QObject):
@@ -70,7 +70,7 @@ class SlideShow(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.renderer = renderer
         self._candidates: list[Slide] = []
-        self._fitted_for: tuple[list[Slide], str, QSize] | None = None
+        self._fitted_for: tuple[list[Slide], str, QSize, theme.Look] | None = None
         self._slides: list[Slide] = []
         self._lang = "nl"
         self._index = 0
@@ -110,8 +110,14 @@ class SlideShow(QWidget):
         passes the same slides again, and a folder of 200 slides would otherwise be laid out each time.
         Until the new rendering arrives, the slide on screen stays (in the old language, say).
         """
+        if self.width() != self.window().width():
+            # The window has a new size and the layout has yet to give the slideshow (as wide as the
+            # window) its own: fitting now would measure the old size in the new millimetres. The resize
+            # that follows fits them.
+            self._candidates, self._lang, self._fitted_for = list(slides), lang, None
+            return
         current = self.current_slide()
-        fitted_for = (list(slides), lang, self._render_size())
+        fitted_for = (list(slides), lang, self._render_size(), self.renderer.look)
         if fitted_for != self._fitted_for:
             self._fitted_for = fitted_for
             self._candidates, self._lang = fitted_for[0], lang
@@ -196,6 +202,7 @@ class SlideShow(QWidget):
             self.update()  # the slide on screen stays until the worker delivers (or nothing, at the start)
             return
         self._animate_when_ready = False
+        self._describe()
         if pixmap is not self._front:
             fade = animate and self._transition_s > 0 and self._front is not None
             self._previous = self._front if fade else None
@@ -208,6 +215,16 @@ class SlideShow(QWidget):
         self._place_button()
         self.update()
 
+    def _describe(self) -> None:
+        """What the slide on screen says, as text for a screen reader: the picture of it says nothing."""
+        slide = self.current_slide()
+        if slide is None:
+            return
+        body = QTextDocument()
+        body.setMarkdown(pick(slide.body, self._lang), QTextDocument.MarkdownFeature.MarkdownNoHTML)
+        self.setAccessibleName(pick(slide.title, self._lang))
+        self.setAccessibleDescription(body.toPlainText())
+
     def set_signs_available(self, available: bool) -> None:
         """Without a signs flow to open, the signs slide shows no button."""
         self._signs_available = available
@@ -218,11 +235,19 @@ class SlideShow(QWidget):
         self.update()
 
     def apply_metrics(self, m: theme.Metrics) -> None:
-        """The button is sized like the kiosk's other buttons; its slide keeps a row of that height."""
+        """The button is sized like the kiosk's other buttons; its slide keeps a row of that height. The
+        slides are laid out again for the visit's look (large text, high contrast) when it changes."""
         self.setStyleSheet(screen_style(m))
         if self.renderer.action_height != m.touch_target:
             self.renderer.action_height = m.touch_target
             self._fitted_for = None  # a signs slide's layout changes with its button row
+        if self.renderer.look != m.look:
+            # A new window size comes with a resize of the slideshow, before or after this, which fits the
+            # slides at their new size (resizeEvent); a visitor's toggle does not: fit them now.
+            toggled = self.renderer.look.screen == m.look.screen
+            self.renderer.look = m.look
+            if toggled and self._candidates:
+                self.set_slides(self._candidates, self._lang)
 
     def _place_button(self) -> None:
         """The button of the slide on screen, where its layout keeps room; hidden on other slides."""
@@ -248,7 +273,7 @@ class SlideShow(QWidget):
 
     def arrow_boxes(self) -> tuple[QRectF, QRectF]:
         """Where the paging arrows go: in the side margins, which the slide layout keeps free of text."""
-        m = theme.Metrics.for_size(self._render_size())
+        m = theme.Metrics.for_size(self._render_size(), self.renderer.look)
         margin = m.margin * (1.0 if m.portrait else 1.5)
         width, height = margin * 0.4, margin * 0.9
         top = self.height() / 2 - height / 2
@@ -299,7 +324,7 @@ class SlideShow(QWidget):
 
     def _key(self, index: int) -> Key:
         size = self._render_size()
-        return (self._slides[index].id, self._lang, size.width(), size.height())
+        return (self._slides[index].id, self._lang, size.width(), size.height(), self.renderer.look)
 
     def _wanted(self) -> list[int]:
         """The current slide first, then the two a tap or the loop can bring next."""
@@ -379,7 +404,7 @@ class SlideShow(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         if self._front is None or not self._slides:
-            painter.fillRect(self.rect(), theme.BACKGROUND)
+            painter.fillRect(self.rect(), self.renderer.look.colours.background)
             return
         if self._previous is not None and self.in_transition():
             painter.drawPixmap(0, 0, self._previous)
@@ -396,7 +421,7 @@ class SlideShow(QWidget):
         painter.setOpacity(1.0)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         left, right = self.arrow_boxes()
-        pen = QPen(theme.ACCENT, max(3.0, left.width() / 4))
+        pen = QPen(self.renderer.look.colours.accent, max(3.0, left.width() / 4))
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
         pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         painter.setPen(pen)
@@ -410,6 +435,11 @@ class SlideShow(QWidget):
         self._ask_worker()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
+        """Fitted again at the new size, for the window's new size: Qt resizes the slideshow before the
+        window hears of it, so the millimetres per pixel are taken from the window here."""
         super().resizeEvent(event)
+        screen = self.window().size()
+        if self.renderer.look.screen != (screen.width(), screen.height()):
+            self.renderer.look = self.renderer.look.on_screen(screen)
         if self._candidates and self._render_size() == self.size():
             self.set_slides(self._candidates, self._lang)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt
@@ -43,56 +44,66 @@ def text_label(role: str, text: str = "") -> QLabel:
 
 
 FIT_SCALES = (1.0, 0.9, 0.8, 0.72)
+LARGE_FIT_SCALES = (*FIT_SCALES, 0.64, 0.56)  # large text: headings shrink toward the body's 9 mm floor
 
 
 def screen_style(m: theme.Metrics, text_scale: float = 1.0) -> str:
-    """One stylesheet for every screen, sized for this screen: the calm palette, large type."""
+    """One stylesheet for every screen, sized for this screen: the visit's palette, large type.
+
+    Stepping down to fit never takes body text under its millimetre floor (`Metrics.min_body_px`)."""
+    c = m.colours
     radius = m.touch_target // 2
     # Secondary buttons: an outline that stands out from the page, not coloured text. Qt counts min-height
     # inside the border: the button stays touch_target high in all.
     outline = max(2, m.px(3))
     inner = m.touch_target - 2 * outline
-    title, lead, body = m.title_px * text_scale, m.title_px * 0.8 * text_scale, m.body_px * text_scale
+    body = max(m.body_px * text_scale, m.min_body_px)
+    title, lead = max(m.title_px * text_scale, body), max(m.title_px * 0.8 * text_scale, body)
     return f"""
         QWidget {{ font-family: "{theme.FAMILY}"; }}
         QPushButton {{
             font-size: {round(m.button_px)}px; font-weight: 600;
-            color: {theme.ACCENT.name()}; background: {theme.ACCENT_SOFT.name()};
-            border: {outline}px solid {theme.ACCENT.name()}; border-radius: {radius}px;
+            color: {c.accent.name()}; background: {c.accent_soft.name()};
+            border: {outline}px solid {c.accent.name()}; border-radius: {radius}px;
             padding: 0 {m.px(34)}px;
             min-height: {inner}px; max-height: {inner}px; min-width: {inner}px;
         }}
+        QPushButton[square="true"] {{ padding: 0; min-width: {inner}px; max-width: {inner}px; }}
         QPushButton[primary="true"] {{
-            color: {theme.ACCENT_TEXT.name()}; background: {theme.ACCENT.name()};
+            color: {c.accent_text.name()}; background: {c.accent.name()};
         }}
-        QPushButton[chosen="true"] {{ color: {theme.ACCENT_TEXT.name()}; background: {theme.TITLE.name()}; }}
-        QPushButton:pressed {{ background: {theme.HALO.name()}; color: {theme.TITLE.name()}; }}
-        QLabel {{ color: {theme.TEXT.name()}; font-size: {round(body)}px; }}
-        QLabel[role="title"] {{ color: {theme.TITLE.name()}; font-size: {round(title)}px; font-weight: 700; }}
-        QLabel[role="lead"] {{ color: {theme.TITLE.name()}; font-size: {round(lead)}px; font-weight: 600; }}
-        QLabel[role="invite"] {{ color: {theme.TITLE.name()}; font-size: {round(m.body_px)}px; }}
-        QLabel[role="muted"], QLabel[role="hint"] {{ color: {theme.MUTED.name()};
+        QPushButton[chosen="true"], QPushButton:checked {{
+            color: {c.accent_text.name()}; background: {c.title.name()}; border-color: {c.title.name()};
+        }}
+        QPushButton:pressed {{ background: {c.halo.name()}; color: {c.title.name()}; }}
+        QLabel {{ color: {c.text.name()}; font-size: {round(body)}px; }}
+        QLabel[role="title"] {{ color: {c.title.name()}; font-size: {round(title)}px; font-weight: 700; }}
+        QLabel[role="lead"] {{ color: {c.title.name()}; font-size: {round(lead)}px; font-weight: 600; }}
+        QLabel[role="invite"] {{ color: {c.title.name()}; font-size: {round(m.button_px * 1.375)}px; }}
+        QLabel[role="muted"], QLabel[role="hint"] {{ color: {c.muted.name()};
                                                      font-size: {round(m.button_px)}px; }}
         QLabel[role="urgent"] {{
-            color: {theme.URGENT_TEXT.name()}; font-size: {round(body)}px; font-weight: 700;
-            border: {theme.urgent_border(m)}px solid {theme.TITLE.name()}; border-radius: {m.px(16)}px;
-            padding: {m.px(16)}px {m.px(24)}px; background: {theme.URGENT_BACKGROUND.name()};
+            color: {c.urgent_text.name()}; font-size: {round(body)}px; font-weight: 700;
+            border: {theme.urgent_border(m)}px solid {c.title.name()}; border-radius: {m.px(16)}px;
+            padding: {m.px(16)}px {m.px(24)}px; background: {c.urgent_background.name()};
         }}
     """
 
 
 def fit_text(screen: QWidget, pages: Sequence[QLayout], m: theme.Metrics, size: QSize) -> float:
-    """Style `screen` with the largest text at which every page fits `size`; long text steps down a little.
-
-    A page's need is measured with wrapping (heightForWidth), the way Qt will lay it out.
+    """Style `screen` with the largest text at which every page fits `size`; long text steps down a little,
+    never under its millimetre floor. Large text that cannot fit even so is shown at normal size: a screen
+    is never cut off. A page's need is measured with wrapping (heightForWidth), the way Qt will lay it out.
     """
-    for scale in FIT_SCALES:
+    for scale in LARGE_FIT_SCALES if m.look.large else FIT_SCALES:
         screen.setStyleSheet(screen_style(m, scale))
         for child in screen.findChildren(QLabel):
             child.style().unpolish(child)
             child.style().polish(child)
         if all(needed_height(page, size.width()) <= size.height() for page in pages):
             return scale
+    if m.look.large:
+        return fit_text(screen, pages, replace(m, look=replace(m.look, large=False)), size)
     return FIT_SCALES[-1]
 
 
@@ -136,7 +147,8 @@ class FittedScreen(Retranslated):
         self._fit_when_shown = False
 
     def fit_to(self, m: theme.Metrics, size: QSize) -> None:
-        self.outer.setContentsMargins(m.margin, m.px(24), m.margin, m.margin)
+        bottom = m.px(24) if m.look.large else m.margin  # large text takes some of the calm space
+        self.outer.setContentsMargins(m.margin, m.px(24), m.margin, bottom)
         self.outer.setSpacing(m.px(24))
         self._fit = (m, size)
         self._refit()
@@ -158,6 +170,14 @@ class FittedScreen(Retranslated):
         for layout in [self.outer, *(child.layout() for child in self.findChildren(QWidget))]:
             if layout is not None:
                 layout.activate()
+
+    def place_header(self, header: QLayout, low: bool) -> None:
+        """The row with "Terug" on top, or at the bottom on a screen hung high (within reach)."""
+        self.outer.removeItem(header)
+        if low:
+            self.outer.addLayout(header)
+        else:
+            self.outer.insertLayout(0, header)
 
     def showEvent(self, event: QShowEvent) -> None:
         if self._fit_when_shown:

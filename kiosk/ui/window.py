@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QPointF, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QMouseEvent, QResizeEvent, QShowEvent
@@ -37,6 +38,7 @@ from kiosk.ui.gestures import Gesture, TouchTracker
 from kiosk.ui.idle import IdleWatch
 from kiosk.ui.language_picker import LanguageMenu
 from kiosk.ui.notice import NoticeScreen
+from kiosk.ui.reading import COUNTDOWN_S, ReadingQuestion
 from kiosk.ui.screen_fit import ScreenFit
 from kiosk.ui.signs import SignsScreen
 from kiosk.ui.slideshow import SlideShow
@@ -46,6 +48,8 @@ log = logging.getLogger(__name__)
 SCHEDULE_CHECK_MS = 30_000  # opening hours, and slides whose date range starts or ends today
 LOAD_LATER_MS = 2000  # after the first slide: long before a visitor could reach the contact screen
 BACK_ON_TOP_MS = 1000  # no tug of war with a window manager that is still arranging its windows
+REACH_MM = 1220  # EN 301 549 / ADA: the highest a control may sit above the floor, for a wheelchair user
+QUIET_BEFORE_QUESTION_S = 10  # with a very short idle timeout, the question still waits this long
 
 
 class KioskWindow(QWidget):
@@ -69,7 +73,7 @@ class KioskWindow(QWidget):
         self.store = store
         self.clock = clock
         self.content = store.content
-        self.visit = Visit(language=self.content.site.kiosk.default_language)
+        self.visit = self._new_visit()
         self.quit_for_maintenance = False
         self.printer = printer
         self._printing_for: Visit | None = None  # the visit a running print job belongs to
@@ -86,6 +90,11 @@ class KioskWindow(QWidget):
         self.signs = SignsScreen(self.pictures)
         self.contact = ContactScreen()
         self.idle = IdleWatch(clock, self._idle_ms(), self)
+        self.idle.set_warning_ms(COUNTDOWN_S * 1000)
+        self.reading = ReadingQuestion(self)
+        self._reading_tick = clock.timer(self, 1000, single_shot=False)
+        self._reading_tick.timeout.connect(self._count_down)
+        self._low_controls = False  # a screen hung high: the visitor's buttons at the bottom
 
         loop_page = QWidget()
         column = QVBoxLayout(loop_page)
@@ -101,10 +110,7 @@ class KioskWindow(QWidget):
             self.pages.addWidget(page)
         self.staff = StaffMode(store, clock, self.idle, self.pages, renderer, printer, self)
         self.language_menu = LanguageMenu(self)  # over every page, when the visitor opens it
-        self.setAutoFillBackground(True)
-        palette = self.palette()
-        palette.setColor(self.backgroundRole(), theme.BACKGROUND)
-        self.setPalette(palette)
+        self.setAutoFillBackground(True)  # in the visit's background colour (apply_look)
 
         self.gestures = TouchTracker(self.slideshow)
         self.gestures.gesture_made.connect(self._on_gesture)
@@ -114,6 +120,11 @@ class KioskWindow(QWidget):
         self.language_menu.chosen.connect(self.set_language)
         self.top_bar.signs_requested.connect(self.show_signs)
         self.top_bar.contact_requested.connect(self.show_contact)
+        self.top_bar.large_text_toggled.connect(self.set_large_text)
+        self.top_bar.high_contrast_toggled.connect(self.set_high_contrast)
+        self.idle.about_to_time_out.connect(self._ask_if_reading)
+        self.idle.input_seen.connect(self._still_reading)
+        self.reading.keep_reading.connect(self._still_reading)
         self.slideshow.signs_requested.connect(self.show_signs)
         self.signs.contact_requested.connect(self.show_contact)
         self.signs.left.connect(self.show_slides)
@@ -181,6 +192,8 @@ class KioskWindow(QWidget):
             if not self.staff.active:
                 install(self.visit.language)
         self._apply_direction()
+        if not self.visit.taken_over:
+            self.visit.high_contrast = kiosk.high_contrast
         if not self.staff.active:
             self.idle.set_timeout_ms(self._idle_ms())
         self.top_bar.name.setText(content.site.clinic.name)
@@ -194,11 +207,18 @@ class KioskWindow(QWidget):
         if self.printer is not None:
             self.printer.set_settings(content.site.printer)
         self._loop_day = None  # choose the slides again
+        self.apply_look()
         self.apply_schedule()
         self._update_bars()
 
     def _idle_ms(self) -> int:
-        return max(1, round(self.content.site.kiosk.idle_timeout_s * 1000))
+        """The visitor's idle timeout; long enough for the reading question's countdown and a quiet spell."""
+        seconds = max(self.content.site.kiosk.idle_timeout_s, COUNTDOWN_S + QUIET_BEFORE_QUESTION_S)
+        return round(seconds * 1000)
+
+    def _new_visit(self) -> Visit:
+        kiosk = self.content.site.kiosk
+        return Visit(language=kiosk.default_language, high_contrast=kiosk.high_contrast)
 
     def _choose_slides(self) -> None:
         """The slides for today: chosen again when the content or the date changes (a campaign starts or
@@ -260,6 +280,7 @@ class KioskWindow(QWidget):
         self.top_bar.set_available(signs=self._has_signs(), contact=True)
         self.bottom_bar.set_language(self.visit.language if len(self.languages()) > 1 else None)
         self.top_bar.set_interactive(self.visit.taken_over)
+        self.top_bar.show_look(self.visit.large_text, self.visit.high_contrast)
         self.bottom_bar.set_interactive(self.visit.taken_over)
         self.slideshow.set_arrows_shown(self.visit.taken_over)
 
@@ -351,6 +372,37 @@ class KioskWindow(QWidget):
         self.take_over()
         self.language_menu.open(self.languages(), self.visit.language)
 
+    def set_large_text(self, on: bool) -> None:
+        self.visit.large_text = on
+        self.apply_look()
+        self._update_bars()
+
+    def set_high_contrast(self, on: bool) -> None:
+        self.visit.high_contrast = on
+        self.apply_look()
+        self._update_bars()
+
+    # -- time to finish reading ----------------------------------------------------------------
+    def _ask_if_reading(self) -> None:
+        """The idle watch warns: a visitor still reading says so; nobody there, and the reset follows."""
+        if self.staff.active or not self.visit.taken_over:
+            return
+        if self.pages.currentWidget() not in (self.loop_page, self.signs, self.contact):
+            return
+        self.reading.setGeometry(self.rect())
+        self.reading.raise_()
+        self.reading.show()
+        self._count_down()
+        self._reading_tick.start()
+
+    def _count_down(self) -> None:
+        self.reading.show_seconds(max(0, -(-self.idle.remaining_ms() // 1000)))
+
+    def _still_reading(self) -> None:
+        """Any touch (or "Ja, verder lezen"): the question goes, and the idle watch has started again."""
+        self._reading_tick.stop()
+        self.reading.hide()
+
     def set_language(self, lang: str) -> None:
         """One tap: the slides, the signs, the contact screen, the handout and the kiosk's own words."""
         self.visit.language = lang
@@ -395,8 +447,13 @@ class KioskWindow(QWidget):
                 self.counts.add(LANGUAGE + self.visit.language)  # once per visit, the language it ended in
         self.staff.leave()
         self.language_menu.hide()
-        self.visit = Visit(language=self.content.site.kiosk.default_language)
+        self._still_reading()
+        self.idle.set_warning_ms(COUNTDOWN_S * 1000)
+        look = (self.visit.large_text, self.visit.high_contrast)
+        self.visit = self._new_visit()
         self.idle.set_timeout_ms(self._idle_ms())
+        if look != (self.visit.large_text, self.visit.high_contrast):
+            self.apply_look()
         self._show_visit()
         self.slideshow.show_index(0, animate=False)
         self._show_screen()
@@ -474,15 +531,46 @@ class KioskWindow(QWidget):
         if self.kiosk_mode and self._loop_day is None:
             self.apply_schedule()  # the slides are chosen and fitted now, at the size the window has
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        m = theme.Metrics.for_size(self.size())
-        self.top_bar.apply_metrics(m)
+    def look(self) -> theme.Look:
+        """This visit's look on this screen: millimetres from the site's screen size, its two toggles."""
+        inches = self.content.site.kiosk.screen_inches
+        return theme.Look.for_screen(inches, self.size(), self.visit.large_text, self.visit.high_contrast)
+
+    def controls_too_high(self) -> bool:
+        """Would a button in the top band sit above the reach limit? Needs `[kiosk] lower_edge_mm`."""
+        edge = self.content.site.kiosk.lower_edge_mm
+        m = theme.Metrics.for_size(self.size(), self.look())
+        return edge is not None and edge + m.mm(self.height() - m.px(24)) > REACH_MM
+
+    def apply_look(self) -> None:
+        """Size and colour every visitor screen for this visit and screen; a screen hung high gets its
+        controls in the bottom band."""
+        look = self.look()
+        m = theme.Metrics.for_size(self.size(), look)
+        low = self.controls_too_high()
+        if low != self._low_controls:
+            self._low_controls = low
+            self.loop_column.removeWidget(self.top_bar)
+            self.loop_column.insertWidget(2 if low else 0, self.top_bar)
+        self.top_bar.apply_metrics(m, low)
         self.bottom_bar.apply_metrics(m)
         self.slideshow.apply_metrics(m)
-        self.signs.apply_metrics(m, self.size())
-        self.contact.apply_metrics(m, self.size())
+        self.signs.apply_metrics(m, self.size(), low)
+        self.contact.apply_metrics(m, self.size(), low)
         self.language_menu.apply_metrics(m)
-        self.staff.apply_metrics(m)
+        self.reading.apply_metrics(m, low)
+        self.reading.setGeometry(self.rect())
+        for notice in (self.closed, self.out_of_service):  # nobody's visit: the site's default colours
+            notice.look = replace(look, large=False, high_contrast=self.content.site.kiosk.high_contrast)
+            notice.update()
+        palette = self.palette()
+        palette.setColor(self.backgroundRole(), look.colours.background)
+        self.setPalette(palette)
+        staff_look = replace(look, large=False, high_contrast=False)  # staff mode has its own dark colours
+        self.staff.apply_metrics(theme.Metrics.for_size(self.size(), staff_look))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self.apply_look()
         super().resizeEvent(event)
         if self.pages.currentWidget() is self.out_of_service and not self.staff.active:
             self._loop_day = None  # slides that did not fit the old size may fit this one
