@@ -37,10 +37,11 @@ from tests.ui.test_loop_and_touch import touch_swipe
 from tests.ui.test_staff import settle_outside_edit
 
 MakeKiosk = Callable[..., KioskWindow]
-DAYS = int(os.environ.get("SOAK_DAYS", 7))  # SOAK_DAYS=60 for two months, locally
+DAYS = max(6, int(os.environ.get("SOAK_DAYS", 7)))  # SOAK_DAYS=60 for two months, locally
 LOOP_TRANSITIONS_PER_DAY = 1500  # a real day is ~2700 slides of 12 s; a week here is over 10,000
 VISITORS_PER_DAY = 24
 MAX_GROWTH_MB = 6.0
+WARM_UP_DAYS = 2  # measured from the end of the third day (see the test)
 
 
 MONDAY = dt.datetime(2026, 11, 30)
@@ -160,7 +161,9 @@ def test_a_simulated_week_leaves_memory_qt_objects_and_open_files_flat(
         a_day(qtbot, kiosk, fake_clock, day, content_copy)
         samples.append(sample())
     trend = ", ".join(f"{s.rss_mb:.0f} MB/{s.qobjects} objects/{s.open_files} files" for s in samples)
-    first, last = samples[0], samples[-1]
+    # The first days fill what is bounded by design (the picture cache: each picture at each size it is
+    # shown at, 64 at most); from then on nothing may grow.
+    first, last = samples[WARM_UP_DAYS], samples[-1]
     assert last.rss_mb - first.rss_mb <= MAX_GROWTH_MB, f"memory grows: {trend}"
     assert last.qobjects <= first.qobjects, f"Qt objects pile up: {trend}"
     assert last.open_files <= first.open_files, f"files are left open: {trend}"
