@@ -170,6 +170,29 @@ voor meer informatie</source>
     </message>
 </context>
 <context>
+    <name>ReadingQuestion</name>
+    <message>
+        <source>Ben je nog aan het lezen?</source>
+        <translation>هل ما زلتِ تقرئين؟</translation>
+    </message>
+    <message>
+        <source>Tijd over</source>
+        <translation>الوقت المتبقي</translation>
+    </message>
+    <message>
+        <source>Ja, verder lezen</source>
+        <translation>نعم، أتابع القراءة</translation>
+    </message>
+    <message>
+        <source>Over %1 seconden begint de presentatie opnieuw.</source>
+        <translation>سيبدأ العرض من جديد بعد %1 ثانية.</translation>
+    </message>
+    <message>
+        <source>Over 1 seconde begint de presentatie opnieuw.</source>
+        <translation>سيبدأ العرض من جديد بعد ثانية واحدة.</translation>
+    </message>
+</context>
+<context>
     <name>SignsScreen</name>
     <message>
         <source>‹ Terug</source>
@@ -247,6 +270,14 @@ voor meer informatie</source>
     <message>
         <source>Contact</source>
         <translation>التواصل</translation>
+    </message>
+    <message>
+        <source>Grotere letters</source>
+        <translation>خط أكبر</translation>
+    </message>
+    <message>
+        <source>Sterk contrast</source>
+        <translation>تباين عالٍ</translation>
     </message>
 </context>
 </TS>

@@ -170,6 +170,29 @@ for more information</translation>
     </message>
 </context>
 <context>
+    <name>ReadingQuestion</name>
+    <message>
+        <source>Ben je nog aan het lezen?</source>
+        <translation>Are you still reading?</translation>
+    </message>
+    <message>
+        <source>Tijd over</source>
+        <translation>Time left</translation>
+    </message>
+    <message>
+        <source>Ja, verder lezen</source>
+        <translation>Yes, keep reading</translation>
+    </message>
+    <message>
+        <source>Over %1 seconden begint de presentatie opnieuw.</source>
+        <translation>The slideshow starts again in %1 seconds.</translation>
+    </message>
+    <message>
+        <source>Over 1 seconde begint de presentatie opnieuw.</source>
+        <translation>The slideshow starts again in 1 second.</translation>
+    </message>
+</context>
+<context>
     <name>SignsScreen</name>
     <message>
         <source>‹ Terug</source>
@@ -247,6 +270,14 @@ for more information</translation>
     <message>
         <source>Contact</source>
         <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Grotere letters</source>
+        <translation>Larger text</translation>
+    </message>
+    <message>
+        <source>Sterk contrast</source>
+        <translation>High contrast</translation>
     </message>
 </context>
 </TS>

@@ -170,6 +170,29 @@ aby dowiedzieć się więcej</translation>
     </message>
 </context>
 <context>
+    <name>ReadingQuestion</name>
+    <message>
+        <source>Ben je nog aan het lezen?</source>
+        <translation>Czy nadal czytasz?</translation>
+    </message>
+    <message>
+        <source>Tijd over</source>
+        <translation>Pozostały czas</translation>
+    </message>
+    <message>
+        <source>Ja, verder lezen</source>
+        <translation>Tak, czytam dalej</translation>
+    </message>
+    <message>
+        <source>Over %1 seconden begint de presentatie opnieuw.</source>
+        <translation>Prezentacja zacznie się od nowa za %1 s.</translation>
+    </message>
+    <message>
+        <source>Over 1 seconde begint de presentatie opnieuw.</source>
+        <translation>Prezentacja zacznie się od nowa za 1 sekundę.</translation>
+    </message>
+</context>
+<context>
     <name>SignsScreen</name>
     <message>
         <source>‹ Terug</source>
@@ -247,6 +270,14 @@ aby dowiedzieć się więcej</translation>
     <message>
         <source>Contact</source>
         <translation>Kontakt</translation>
+    </message>
+    <message>
+        <source>Grotere letters</source>
+        <translation>Większe litery</translation>
+    </message>
+    <message>
+        <source>Sterk contrast</source>
+        <translation>Wysoki kontrast</translation>
     </message>
 </context>
 </TS>

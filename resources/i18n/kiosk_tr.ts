@@ -170,6 +170,29 @@ telefonunuzla tarayın</translation>
     </message>
 </context>
 <context>
+    <name>ReadingQuestion</name>
+    <message>
+        <source>Ben je nog aan het lezen?</source>
+        <translation>Hâlâ okuyor musunuz?</translation>
+    </message>
+    <message>
+        <source>Tijd over</source>
+        <translation>Kalan süre</translation>
+    </message>
+    <message>
+        <source>Ja, verder lezen</source>
+        <translation>Evet, okumaya devam ediyorum</translation>
+    </message>
+    <message>
+        <source>Over %1 seconden begint de presentatie opnieuw.</source>
+        <translation>Slayt gösterisi %1 saniye sonra yeniden başlıyor.</translation>
+    </message>
+    <message>
+        <source>Over 1 seconde begint de presentatie opnieuw.</source>
+        <translation>Slayt gösterisi 1 saniye sonra yeniden başlıyor.</translation>
+    </message>
+</context>
+<context>
     <name>SignsScreen</name>
     <message>
         <source>‹ Terug</source>
@@ -247,6 +270,14 @@ telefonunuzla tarayın</translation>
     <message>
         <source>Contact</source>
         <translation>İletişim</translation>
+    </message>
+    <message>
+        <source>Grotere letters</source>
+        <translation>Daha büyük yazı</translation>
+    </message>
+    <message>
+        <source>Sterk contrast</source>
+        <translation>Yüksek kontrast</translation>
     </message>
 </context>
 </TS>

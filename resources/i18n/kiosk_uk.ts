@@ -170,6 +170,29 @@ voor meer informatie</source>
     </message>
 </context>
 <context>
+    <name>ReadingQuestion</name>
+    <message>
+        <source>Ben je nog aan het lezen?</source>
+        <translation>Ви ще читаєте?</translation>
+    </message>
+    <message>
+        <source>Tijd over</source>
+        <translation>Залишилося часу</translation>
+    </message>
+    <message>
+        <source>Ja, verder lezen</source>
+        <translation>Так, читаю далі</translation>
+    </message>
+    <message>
+        <source>Over %1 seconden begint de presentatie opnieuw.</source>
+        <translation>Показ почнеться знову через %1 с.</translation>
+    </message>
+    <message>
+        <source>Over 1 seconde begint de presentatie opnieuw.</source>
+        <translation>Показ почнеться знову через 1 секунду.</translation>
+    </message>
+</context>
+<context>
     <name>SignsScreen</name>
     <message>
         <source>‹ Terug</source>
@@ -247,6 +270,14 @@ voor meer informatie</source>
     <message>
         <source>Contact</source>
         <translation>Контакти</translation>
+    </message>
+    <message>
+        <source>Grotere letters</source>
+        <translation>Більший шрифт</translation>
+    </message>
+    <message>
+        <source>Sterk contrast</source>
+        <translation>Високий контраст</translation>
     </message>
 </context>
 </TS>
