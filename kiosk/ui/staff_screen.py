@@ -17,6 +17,7 @@ from PySide6.QtGui import QFontMetrics, QMouseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QBoxLayout,
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QStackedLayout,
+    QStyledItemDelegate,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -83,6 +85,7 @@ def staff_style(m: theme.Metrics) -> str:
         QComboBox::down-arrow {{ image: url("{resource("down.svg").as_posix()}"); width: {m.px(32)}px;
                                  height: {m.px(32)}px; }}
         QComboBox QAbstractItemView {{ background: #FFFFFF; color: #1B1B1B; }}
+        QComboBox QAbstractItemView::item {{ min-height: {target}px; padding: 0 {m.px(16)}px; }}
         QLineEdit:disabled, QPlainTextEdit:disabled, QComboBox:disabled, QLabel#stepper-value:disabled {{
             background: {STAFF_OFF}; color: {STAFF_OFF_TEXT};
         }}
@@ -487,6 +490,11 @@ class StaffScreen(QWidget):
 
     def apply_metrics(self, m: theme.Metrics) -> None:
         self.setStyleSheet(staff_style(m))
+        for combo in self.findChildren(QComboBox):
+            if not isinstance(combo.itemDelegate(), QStyledItemDelegate):
+                combo.setItemDelegate(
+                    QStyledItemDelegate(combo)
+                )  # the list's rows take the style: finger-high
         self.column.setContentsMargins(m.px(32), m.px(24), m.px(32), m.px(24))
         self.question.set_margins(m.px(96) if not m.portrait else m.px(48), m.px(48))
         self.question.set_portrait(m.portrait)

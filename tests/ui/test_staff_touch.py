@@ -101,6 +101,10 @@ def test_every_staff_control_is_at_least_12_mm_on_each_side(
                     widget.text() if hasattr(widget, "text") else "",
                     widget.size(),
                 )
+            if isinstance(widget, QComboBox):  # the rows of its drop-down list, too
+                for row in range(widget.count()):
+                    checked += 1
+                    assert widget.view().sizeHintForRow(row) >= least, (page, widget.itemText(row))
             if isinstance(widget, QListWidget):
                 for row in range(widget.count()):
                     rect = widget.visualItemRect(widget.item(row))
