@@ -7,32 +7,17 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from kiosk.render import theme
 from kiosk.ui.window import KioskWindow
 from tests.ui.conftest import centre_of
+from tests.ui.test_contrast import contrast
 
 MakeKiosk = Callable[..., KioskWindow]
 SIZES = [QSize(1920, 1080), QSize(1280, 800), QSize(1080, 1920)]
-
-
-def luminance(colour: QColor) -> float:
-    """WCAG 2 relative luminance."""
-
-    def channel(value: float) -> float:
-        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
-
-    return (
-        0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF()) + 0.0722 * channel(colour.blueF())
-    )
-
-
-def contrast(a: QColor, b: QColor) -> float:
-    light, dark = sorted((luminance(a), luminance(b)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
 
 
 def signs_index(kiosk: KioskWindow) -> int:

@@ -12,6 +12,7 @@ from PySide6.QtCore import QPoint, QSize
 from PySide6.QtWidgets import QPushButton
 
 from kiosk.ui.window import REACH_MM, KioskWindow
+from tests.ui.test_accessible_names import every_visitor_screen
 
 MakeKiosk = Callable[..., KioskWindow]
 SIZES = [QSize(1920, 1080), QSize(1280, 800), QSize(1080, 1920)]
@@ -30,21 +31,6 @@ def top_above_floor(kiosk: KioskWindow, button: QPushButton) -> float:
     edge = kiosk.content.site.kiosk.lower_edge_mm
     assert edge is not None
     return edge + (kiosk.height() - y) * kiosk.look().mm_per_px
-
-
-def every_visitor_screen(kiosk: KioskWindow) -> list[tuple[str, Callable[[], None]]]:
-    def summary() -> None:
-        kiosk.show_signs()
-        for _ in range(4):
-            kiosk.signs.answer(False)
-
-    return [
-        ("slides", kiosk.show_slides),
-        ("signs", kiosk.show_signs),
-        ("summary", summary),
-        ("contact", kiosk.show_contact),
-        ("question", kiosk._ask_if_reading),
-    ]
 
 
 def shown_buttons(kiosk: KioskWindow) -> list[QPushButton]:
