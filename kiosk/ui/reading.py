@@ -46,6 +46,7 @@ class ReadingQuestion(QWidget):
         if seconds == 1:
             text = self.tr("Over 1 seconde begint de presentatie opnieuw.")
         self.countdown.setText(text.replace("%1", str(seconds)))
+        self._place()  # the card grows with its text (a longer language, a second line)
 
     def apply_metrics(self, m: theme.Metrics, low: bool = False) -> None:
         """`low`: a screen hung high: the card sits at the bottom, within a wheelchair user's reach."""

@@ -17,6 +17,9 @@ from kiosk.ui.window import KioskWindow
 from tests.conftest import DEFAULT_CONTENT
 from tests.fake_clock import FakeClock
 
+# The screens the kiosk is looked at on: landscape full HD, a small laptop-sized panel, and portrait.
+SIZES = (QSize(1920, 1080), QSize(1280, 800), QSize(1080, 1920))
+
 
 @pytest.fixture(scope="session")
 def qapp_cls() -> type[QApplication]:
