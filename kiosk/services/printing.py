@@ -15,11 +15,15 @@ from __future__ import annotations
 import contextlib
 import datetime
 import logging
+import os
+import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable
 from enum import Enum
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -44,6 +48,7 @@ TEST_PAGE_NAME = "wachtkamer-testpagina"
 TIME_LIMIT_S = 20.0  # submitting and following one job; longer and the visitor hears TIMED_OUT
 SETTLE_S = 3.0  # a job printing this long with no trouble reported by the printer counts as printed
 POLL_S = 0.2  # how often the job's state is asked while following it
+CHILD_LIMIT_S = 8.0  # drawing the handout in a child process; then it is drawn on the worker after all
 WATCHDOG_MARGIN_S = 10.0  # the last resort fires this long after the time limit
 LIST_TIMEOUT_S = 2.0  # listing the queues for staff mode (on the GUI thread)
 IS_WINDOWS = sys.platform == "win32"
@@ -117,13 +122,37 @@ def print_handout(
     time limit (plus painting the page), whatever CUPS does.
     """
     spooler = spooler or Spooler()
-    from kiosk.render.handout import handout_pdf, paint_handout
-
     if IS_WINDOWS:
+        from kiosk.render.handout import paint_handout
+
         return print_with_qt(lambda painter, page: paint_handout(painter, page, content, lang), printer_name)
-    deadline = time.monotonic() + spooler.time_limit_s
-    pdf = handout_pdf(content, lang)
+    pdf = handout_pdf_apart(content, lang)
+    deadline = time.monotonic() + spooler.time_limit_s  # for CUPS: submitting and following the job
     return _print_on_cups(spooler, pdf, printer_name, deadline, spooler.title)
+
+
+def handout_pdf_apart(content: Content, lang: str) -> bytes:
+    """The handout's PDF, drawn by a child process (`kiosk handout`) from the same content folder.
+
+    Drawn here, on the print worker, Qt's text layout would hold the interpreter's lock for 100–250 ms and
+    stop the screen's frames (and it is the kind of Qt call that once deadlocked with the GUI thread); a
+    child has its own. Should the child fail, the page is drawn here after all: a handout before a frame.
+    """
+    from kiosk.render.handout import handout_pdf
+
+    with tempfile.TemporaryDirectory(prefix="kiosk-handout-") as scratch:
+        out = Path(scratch) / "handout.pdf"
+        program = [sys.executable] if getattr(sys, "frozen", False) else [sys.executable, "-m", "kiosk"]
+        command = [*program, "handout", "--out", str(out), "--content", str(content.folder), "--lang", lang]
+        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+        try:
+            done = subprocess.run(command, env=env, capture_output=True, timeout=CHILD_LIMIT_S)
+            if done.returncode == 0 and out.is_file():
+                return out.read_bytes()
+            log.warning("handout: the drawing process failed (%d); drawn here instead", done.returncode)
+        except (OSError, subprocess.TimeoutExpired) as err:
+            log.warning("handout: the drawing process failed (%s); drawn here instead", err)
+    return handout_pdf(content, lang)
 
 
 def print_test_page(

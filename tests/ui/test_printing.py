@@ -272,9 +272,32 @@ def test_a_configured_printer_that_does_not_exist_is_no_printer(
 def test_a_handout_that_cannot_be_painted_is_failed(
     qtbot: QtBot, content: Content, monkeypatch: pytest.MonkeyPatch, fake_clock: FakeClock
 ) -> None:
+    def no_child(*args: object, **kwargs: object) -> None:
+        raise OSError("no process can be started")  # so the page is drawn here, and that fails too
+
+    monkeypatch.setattr(printing.subprocess, "run", no_child)
     monkeypatch.setattr(QPainter, "begin", lambda painter, device: False)
     printer = HandoutPrinter(settings(QUEUE), fake_clock, spooler=Spooler(server="127.0.0.1:1"))
     assert outcome(qtbot, printer, content) is PrintOutcome.FAILED
+
+
+def test_the_handout_is_drawn_by_a_child_process_and_here_when_that_fails(
+    content: Content, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The print worker must not hold the interpreter for Qt's text layout: a child draws the page."""
+    from kiosk.render.handout import handout_pdf
+
+    drawn_here: list[str] = []
+
+    def here(c: Content, lang: str) -> bytes:
+        drawn_here.append(lang)
+        return handout_pdf(c, lang)
+
+    monkeypatch.setattr("kiosk.render.handout.handout_pdf", here)
+    pdf = printing.handout_pdf_apart(content, "en")
+    assert pdf.startswith(b"%PDF") and drawn_here == []
+    monkeypatch.setattr(printing, "CHILD_LIMIT_S", 0.001)  # the child cannot make it in time
+    assert printing.handout_pdf_apart(content, "en").startswith(b"%PDF") and drawn_here == ["en"]
 
 
 def test_a_refusal_is_reported_once_and_only_after_request_print_returns(
