@@ -88,8 +88,11 @@ def source_hash(data: Mapping[str, Any], body: str) -> str:
 
 
 def _flat(value: object) -> str:
+    """A value as one line of text, whatever TOML made of it (a table or list nested in a table, too)."""
     if isinstance(value, list):
         return " | ".join(_flat(item) for item in value)
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{key}: {_flat(item)}" for key, item in sorted(value.items())) + "}"
     if isinstance(value, int) and not isinstance(value, bool):
         return hex(value)  # TOML's integers have no limit; Python refuses decimal text past 4300 digits
     return "" if value is None else " ".join(str(value).split())
