@@ -23,9 +23,9 @@ from PySide6.QtWidgets import QGraphicsBlurEffect, QGraphicsScene
 
 from kiosk.content.qr import qr_payload
 from kiosk.ui.window import KioskWindow
+from tests.ui.conftest import SIZES
 
 MakeKiosk = Callable[..., KioskWindow]
-SIZES = [QSize(1920, 1080), QSize(1280, 800), QSize(1080, 1920)]
 SCREEN_IN_PHOTO_PX = 1200  # the screen's long side in a phone's photo taken 1 m away (see above)
 BLUR_PX = 2.0
 

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QApplication, QLabel
 from kiosk.shots import show_screen
 from kiosk.ui.window import KioskWindow
 from tests.conftest import SITE_BREAKS, break_site
+from tests.ui.conftest import SIZES
 
 MakeKiosk = Callable[..., KioskWindow]
-SIZES = [QSize(1920, 1080), QSize(1280, 800), QSize(1080, 1920)]
 SCREENS = ["signs-summary", "signs-summary-none", "contact", "closed"]
 
 

@@ -13,11 +13,10 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.render import theme
 from kiosk.ui.window import KioskWindow
-from tests.ui.conftest import centre_of
+from tests.ui.conftest import SIZES, centre_of
 from tests.ui.test_contrast import contrast
 
 MakeKiosk = Callable[..., KioskWindow]
-SIZES = [QSize(1920, 1080), QSize(1280, 800), QSize(1080, 1920)]
 
 
 def signs_index(kiosk: KioskWindow) -> int:

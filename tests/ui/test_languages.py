@@ -21,7 +21,7 @@ from kiosk.render import theme, words
 from kiosk.render.handout import write_handout_pdf
 from kiosk.ui.window import KioskWindow
 from tests.fake_clock import FakeClock
-from tests.ui.conftest import advance
+from tests.ui.conftest import SIZES, advance
 from tests.ui.test_handout import words as pdf_words
 
 MakeKiosk = Callable[..., KioskWindow]
@@ -34,7 +34,6 @@ OWN_NAMES = {
     "pl": "Polski",
     "uk": "Українська",
 }
-SIZES = (QSize(1920, 1080), QSize(1280, 800), QSize(1080, 1920))
 
 
 @pytest.fixture

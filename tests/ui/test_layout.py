@@ -10,9 +10,9 @@ from PySide6.QtGui import QImage, QTextDocument
 
 from kiosk.render import theme
 from kiosk.ui.window import KioskWindow
+from tests.ui.conftest import SIZES
 
 MakeKiosk = Callable[..., KioskWindow]
-SIZES = [QSize(1920, 1080), QSize(1280, 800), QSize(1080, 1920)]
 # A glyph may overhang its line box a little (the hook of a J), antialiasing a pixel more: 8 px at 1080 lines.
 # A line of text drawn below its measured box is far more than that.
 OVERHANG = 8

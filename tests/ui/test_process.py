@@ -25,9 +25,9 @@ from kiosk.render.qr import qr_modules
 from kiosk.services.pin import pin_matches
 from kiosk.ui.window import KioskWindow
 from tests.conftest import ROOT
+from tests.ui.conftest import SIZES
 
 MakeKiosk = Callable[..., KioskWindow]
-SIZES = [QSize(1920, 1080), QSize(1280, 800), QSize(1080, 1920)]
 STANDARD_QUIET_ZONE = 4  # modules of light margin a QR code needs around it (ISO/IEC 18004)
 
 

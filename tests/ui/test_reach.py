@@ -12,10 +12,10 @@ from PySide6.QtCore import QPoint, QSize
 from PySide6.QtWidgets import QPushButton
 
 from kiosk.ui.window import REACH_MM, KioskWindow
+from tests.ui.conftest import SIZES
 from tests.ui.test_accessible_names import every_visitor_screen
 
 MakeKiosk = Callable[..., KioskWindow]
-SIZES = [QSize(1920, 1080), QSize(1280, 800), QSize(1080, 1920)]
 
 
 def hung_at(content: Path, lower_edge_mm: int) -> Path:

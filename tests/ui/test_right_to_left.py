@@ -22,12 +22,11 @@ from kiosk.render import theme
 from kiosk.render.handout import handout_pdf
 from kiosk.ui.window import KioskWindow
 from tests.ui.arabic import arabic_content
-from tests.ui.conftest import centre_of
+from tests.ui.conftest import SIZES, centre_of
 from tests.ui.test_handout import RENDER_DPI, poppler, qr_codes
 from tests.ui.test_loop_and_touch import touch_swipe
 
 MakeKiosk = Callable[..., KioskWindow]
-SIZES = [QSize(1920, 1080), QSize(1280, 800), QSize(1080, 1920)]
 
 
 @pytest.fixture

@@ -23,10 +23,9 @@ from kiosk.ui.signs import SignsScreen
 from kiosk.ui.widgets import FIT_SCALES, needed_height
 from kiosk.ui.window import KioskWindow
 from tests.fake_clock import FakeClock
-from tests.ui.conftest import advance
+from tests.ui.conftest import SIZES, advance
 
 MakeKiosk = Callable[..., KioskWindow]
-SIZES = [QSize(1920, 1080), QSize(1280, 800), QSize(1080, 1920)]
 
 
 def click(button: object) -> None:

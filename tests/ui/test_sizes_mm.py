@@ -16,9 +16,9 @@ from kiosk.app import create_application
 from kiosk.content import pick
 from kiosk.render import theme
 from kiosk.ui.window import KioskWindow
+from tests.ui.conftest import SIZES
 
 MakeKiosk = Callable[..., KioskWindow]
-SIZES = [QSize(1920, 1080), QSize(1280, 800), QSize(1080, 1920)]
 ids = lambda s: f"{s.width()}x{s.height()}"  # noqa: E731
 
 

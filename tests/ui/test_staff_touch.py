@@ -34,12 +34,12 @@ from kiosk.render import theme
 from kiosk.ui.staff_screen import STAFF_OFF, StaffScreen
 from kiosk.ui.window import KioskWindow
 from tests.fake_clock import FakeClock
+from tests.ui.conftest import SIZES
 from tests.ui.test_staff import MakeKiosk, in_staff, open_staff, site_with_pin
 from tests.ui.test_staff_edits import ENGLISH, save_and_wait, slide_file, tap
 
 __all__ = ["in_staff", "site_with_pin"]  # fixtures shared with test_staff.py
 
-SIZES = [QSize(1920, 1080), QSize(1280, 800), QSize(1080, 1920)]
 MM12_AT_1080P = 44  # 12 mm on a 24-inch 1080p screen
 
 
