@@ -41,16 +41,24 @@ class Thumbnails(QListWidget):
         self.setWordWrap(True)
         self._pictures = PictureCache()
         self._side = 120
+        self._shown: list[tuple[object, Path | None, str]] = []
         self.currentItemChanged.connect(lambda *_: self.picked.emit())
 
     def set_side(self, side: int) -> None:
         """Each picture `side` pixels square (the strip's height is the stylesheet's: `strip_height`)."""
         self._side = side
+        self._shown = []  # drawn again at the new size
         self.setIconSize(QSize(side, side))
         self.setGridSize(QSize(side + side // 3, side + side // 2))
 
     def set_pictures(self, pictures: list[tuple[object, Path | None, str]]) -> None:
-        """(key, file or None, caption) each; the marked picture stays marked when it is still there."""
+        """(key, file or None, caption) each; the marked picture stays marked when it is still there.
+
+        The same pictures again (every save reloads the content) leave the strip as it is: rebuilding it
+        decoded every picture anew and cleared the list each time."""
+        if pictures == self._shown:
+            return
+        self._shown = list(pictures)
         chosen = self.chosen()
         self.blockSignals(True)
         self.clear()
