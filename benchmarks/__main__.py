@@ -32,16 +32,30 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 SCREEN = ROOT / "tests" / "offscreen-screen.json"
+# An installed kiosk runs from compiled bytecode (pip compiles on install; PyInstaller bundles .pyc). A
+# machine with PYTHONDONTWRITEBYTECODE would otherwise compile every kiosk module from source on every
+# start while PySide6, installed by pip, loads compiled: the probes get a bytecode cache of their own.
+BYTECODE = Path(tempfile.gettempdir()) / "kiosk-bench-bytecode"
 
 
 def probe(name: str, kind: str = "kiosk", **options: object) -> dict[str, Any]:
     """Run one probe in a fresh process; its result is the JSON on its last line."""
-    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={SCREEN}", "KIOSK_LOG_DIR": _scratch()}
+    env = {
+        **_installed_env(),
+        "QT_QPA_PLATFORM": f"offscreen:configfile={SCREEN}",
+        "KIOSK_LOG_DIR": _scratch(),
+    }
     command = [sys.executable, "-m", "benchmarks.probes", name, kind, json.dumps(options)]
     done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
     if done.returncode != 0:
         raise RuntimeError(f"probe {name} {kind} failed:\n{done.stderr[-3000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _installed_env() -> dict[str, str]:
+    """The environment with Python's bytecode cache on, as on an installed kiosk (see BYTECODE)."""
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+    return {**env, "PYTHONPYCACHEPREFIX": str(BYTECODE)}
 
 
 def _scratch() -> str:
@@ -54,7 +68,7 @@ def p95(values: list[float]) -> float:
 
 def process_seconds(kiosk_args: list[str]) -> float:
     """Wall time of `python -m kiosk ARGS` in a fresh process, from before it starts until it exits."""
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env = {**_installed_env(), "QT_QPA_PLATFORM": "offscreen"}
     started = time.perf_counter()
     subprocess.run(
         [sys.executable, "-m", "kiosk", *kiosk_args], cwd=ROOT, env=env, check=True, capture_output=True
@@ -381,6 +395,12 @@ def main() -> int:
         scratch=scratch,
     )
     rows = {f.key: f for f in figures(settings)}
+    subprocess.run(
+        [sys.executable, "-m", "compileall", "-q", "kiosk", "benchmarks"],
+        cwd=ROOT,
+        env=_installed_env(),
+        check=True,
+    )  # see BYTECODE
     only = set(args.only.split(",")) if args.only else set(rows)
     if only - set(rows):
         parser.error(f"unknown figure(s) {', '.join(sorted(only - set(rows)))}; known: {', '.join(rows)}")
