@@ -10,7 +10,7 @@ QUIET_ZONE = 4  # modules of white around the code, as the QR standard asks
 
 def qr_modules(payload: str) -> list[list[bool]]:
     """The dark/light modules, quiet zone included; error correction at least M (more when it fits free)."""
-    import segno  # here, not at the top: the kiosk starts without it (see KioskWindow.finish_starting)
+    import segno  # here, not at the top: the kiosk starts without it (see kiosk.services.qr_cache)
 
     code = segno.make_qr(payload, error="m", boost_error=True)
     return [[bool(cell) for cell in row] for row in code.matrix_iter(scale=1, border=QUIET_ZONE)]

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -265,8 +266,11 @@ def contact_details(site: Site, lang: str) -> str:
 class SlideRenderer:
     """Renders slides to images: the slideshow on a worker thread, blending only on the GUI thread."""
 
-    def __init__(self, pictures: PictureCache) -> None:
+    def __init__(
+        self, pictures: PictureCache, encode: Callable[[str], list[list[bool]]] = qr_modules
+    ) -> None:
         self._pictures = pictures
+        self._encode = encode  # the QR encoder (the kiosk passes one that keeps the code between starts)
         self._site: Site | None = None
         self._modules: tuple[str, list[list[bool]]] = ("", [])
         self.action_height = 0  # the row a signs slide keeps for its button (the slideshow sizes it)
@@ -280,7 +284,7 @@ class SlideRenderer:
         """The site's QR code (empty without a payload), encoded once per payload."""
         payload = qr_payload(self._site) if self._site is not None else ""
         if payload != self._modules[0]:
-            self._modules = (payload, qr_modules(payload) if payload else [])
+            self._modules = (payload, self._encode(payload) if payload else [])
         return self._modules[1]
 
     def corner_code_side(self, slide: Slide, size: QSize) -> int:

@@ -20,7 +20,6 @@ import hashlib
 import logging
 import os
 import shutil
-import subprocess
 import sys
 import threading
 from dataclasses import dataclass
@@ -113,6 +112,8 @@ def _kiosk_qm(folder: Path, lang: str) -> tuple[Path | None, str]:
     cached = _cache_dir() / f"kiosk_{lang}-{hashlib.sha256(data).hexdigest()[:16]}.qm"
     if cached.is_file():
         return cached, ""
+    import subprocess  # here: only a checkout without compiled translations gets this far
+
     lrelease = qt_tool("lrelease")
     if lrelease is None:
         return None, "lrelease, to compile it, is not installed"

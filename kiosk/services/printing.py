@@ -16,7 +16,6 @@ import contextlib
 import datetime
 import logging
 import os
-import subprocess
 import sys
 import tempfile
 import threading
@@ -138,6 +137,8 @@ def handout_pdf_apart(content: Content, lang: str) -> bytes:
     stop the screen's frames (and it is the kind of Qt call that once deadlocked with the GUI thread); a
     child has its own. Should the child fail, the page is drawn here after all: a handout before a frame.
     """
+    import subprocess  # here, not at the top: the kiosk starts without it
+
     from kiosk.render.handout import handout_pdf
 
     with tempfile.TemporaryDirectory(prefix="kiosk-handout-") as scratch:

@@ -20,7 +20,7 @@ import contextlib
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QPointF, QRectF, QSize, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, QPointF, QRectF, QSize, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QPainter, QPaintEvent, QPen, QPixmap, QResizeEvent, QShowEvent, QTextDocument
 from PySide6.QtWidgets import QWidget
 
@@ -55,6 +55,7 @@ class SlideShow(QWidget):
     slide_changed = Signal(int)
     slide_skipped = Signal(str, str)  # slide id, reason
     slide_ready = Signal(int)  # a slide's picture arrived from the worker (its index)
+    slides_checked = Signal()  # slides that do not fit were skipped after the first one was shown
     signs_requested = Signal()  # the signs slide's button was pressed
 
     def __init__(
@@ -72,6 +73,7 @@ class SlideShow(QWidget):
         self._candidates: list[Slide] = []
         self._fitted_for: tuple[list[Slide], str, QSize, theme.Look] | None = None
         self._slides: list[Slide] = []
+        self._unchecked: set[str] = set()  # ids of slides not fitted yet (see _check_the_rest)
         self._lang = "nl"
         self._index = 0
         self._cache: dict[Key, QPixmap] = {}  # the current slide and its two neighbours, once rendered
@@ -121,16 +123,40 @@ class SlideShow(QWidget):
         if fitted_for != self._fitted_for:
             self._fitted_for = fitted_for
             self._candidates, self._lang = fitted_for[0], lang
-            self._slides = [s for s in self._candidates if self._fits(s, lang)]
+            self._slides = list(self._candidates)
+            self._unchecked = {s.id for s in self._slides}
             self._cache.clear()
+        ids = [s.id for s in self._slides]
+        self._index = ids.index(current.id) if current and current.id in ids else 0
+        self._check_current()
         if not self._slides:
             self._front = None
             self._place_button()
-        ids = [s.id for s in self._slides]
-        self._index = ids.index(current.id) if current and current.id in ids else 0
         self._stop_fade()
         self._restart_timer()
         self._present(animate=False)
+
+    def _check_current(self) -> None:
+        """Skip slides that do not fit, from the current one on, until one does (or none is left)."""
+        while self._slides and self._slides[self._index].id in self._unchecked:
+            slide = self._slides[self._index]
+            self._unchecked.discard(slide.id)
+            if not self._fits(slide, self._lang):
+                del self._slides[self._index]
+                self._index = self._index % len(self._slides) if self._slides else 0
+
+    def _check_the_rest(self) -> None:
+        """Fit the slides not checked yet, keeping the current one on screen; `set_slides` checks only
+        the current slide, so that the first slide is not held up by laying out every other one."""
+        if not self._unchecked:
+            return
+        current = self.current_slide()
+        unchecked, self._unchecked = self._unchecked, set()
+        before = len(self._slides)
+        self._slides = [s for s in self._slides if s.id not in unchecked or self._fits(s, self._lang)]
+        self._index = next((i for i, s in enumerate(self._slides) if s is current), 0)
+        if len(self._slides) != before:
+            self.slides_checked.emit()
 
     def forget_rendered(self) -> None:
         """The content folder was (re)loaded: a picture may have changed under the same name."""
@@ -140,7 +166,13 @@ class SlideShow(QWidget):
         self.set_slides(self._candidates, lang)
 
     def slides(self) -> list[Slide]:
+        """The slides the loop shows: those that fit (every one checked by now)."""
+        self._check_the_rest()
         return list(self._slides)
+
+    def count(self) -> int:
+        """How many slides the loop shows, as far as checked: cheap enough for the position dots."""
+        return len(self._slides)
 
     def index(self) -> int:
         return self._index
@@ -165,6 +197,7 @@ class SlideShow(QWidget):
         self.show_index(self._index - 1)
 
     def show_index(self, index: int, animate: bool = True) -> None:
+        self._check_the_rest()
         if not self._slides:
             return
         index %= len(self._slides)
@@ -327,7 +360,10 @@ class SlideShow(QWidget):
         return (self._slides[index].id, self._lang, size.width(), size.height(), self.renderer.look)
 
     def _wanted(self) -> list[int]:
-        """The current slide first, then the two a tap or the loop can bring next."""
+        """The current slide first, then the two a tap or the loop can bring next (once every slide is
+        checked: a neighbour may yet be skipped)."""
+        if self._unchecked:
+            return [self._index]
         count = len(self._slides)
         return list(dict.fromkeys(i % count for i in (self._index, self._index + 1, self._index - 1)))
 
@@ -413,8 +449,13 @@ class SlideShow(QWidget):
         if self._arrows and len(self._slides) > 1:
             self._paint_arrows(painter)
         if self._neighbours_after_paint:
+            # The rest once this frame is on screen: the paint is flushed only when this returns.
             self._neighbours_after_paint = False
-            self._ask_worker()
+            QTimer.singleShot(0, self, self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        self._check_the_rest()
+        self._ask_worker()
 
     def _paint_arrows(self, painter: QPainter) -> None:
         """A quiet chevron in each side margin: ‹ a tap on the left half goes back, › on the right on."""

@@ -98,20 +98,30 @@ class StaffMode(QObject):
         self.qr_record.note(store.content)
         self._lock_tick = clock.timer(self)  # the pad's "try again in N minutes", minute by minute
         self._lock_tick.timeout.connect(self._show_lock)
-        self.pad = PinPad()
-        pages.addWidget(self.pad)
+        self._pad: PinPad | None = None
         self._screen: StaffScreen | None = None
         self._metrics: theme.Metrics | None = None
         self.test_printer = HandoutPrinter(replace(store.content.site.printer, min_interval_s=0), clock, self)
         self.corner = CornerHold(host, clock)
         self.corner.held.connect(self.open_pad)
-        self.pad.pin_entered.connect(self._check)
-        self.pad.cancelled.connect(self.closed)
         self.test_printer.print_finished.connect(lambda outcome: self.screen.say(PRINT_OUTCOMES_NL[outcome]))
         store.content_changed.connect(self._content_changed)
         store.change_refused.connect(lambda _problems: self.refresh() if self.active else None)
         store.save_finished.connect(self._save_finished)
         idle.about_to_time_out.connect(self._warn_timeout)
+
+    @property
+    def pad(self) -> PinPad:
+        """Built the first time someone holds the corner: not part of a visitor's start."""
+        if self._pad is None:
+            pad = PinPad()
+            pad.pin_entered.connect(self._check)
+            pad.cancelled.connect(self.closed)
+            if self._metrics is not None:
+                pad.apply_metrics(self._metrics)
+            self._pages.addWidget(pad)
+            self._pad = pad
+        return self._pad
 
     @property
     def screen(self) -> StaffScreen:
@@ -135,13 +145,14 @@ class StaffMode(QObject):
 
     def apply_metrics(self, m: theme.Metrics) -> None:
         self._metrics = m
-        self.pad.apply_metrics(m)
+        if self._pad is not None:
+            self._pad.apply_metrics(m)
         if self._screen is not None:
             self._screen.apply_metrics(m)
 
     # -- the way in ----------------------------------------------------------------------------
     def open_pad(self) -> None:
-        if self.active or self._pages.currentWidget() is self.pad:
+        if self.active or (self._pad is not None and self._pages.currentWidget() is self._pad):
             return
         self.guard.stored_hash = self._store.content.site.staff.pin_hash
         message = (
@@ -199,7 +210,8 @@ class StaffMode(QObject):
         self.active = False
         self._idle.set_warning_ms(0)
         self._lock_tick.stop()
-        self.pad.clear()
+        if self._pad is not None:
+            self._pad.clear()
 
     def _warn_timeout(self) -> None:
         if self.active and self._screen is not None:

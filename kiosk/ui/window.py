@@ -31,6 +31,7 @@ from kiosk.services.content_store import ContentStore
 from kiosk.services.counts import CONTACT, HANDOUT, LANGUAGE, SIGNS, SLIDE, DailyCounts
 from kiosk.services.display_power import DisplayPower, backend_for
 from kiosk.services.printing import HandoutPrinter, PrintOutcome, load_printing_support
+from kiosk.services.qr_cache import cached_qr_modules
 from kiosk.services.visit import Screen, Visit
 from kiosk.ui.contact import ContactScreen
 from kiosk.ui.controls import BottomBar, TopBar
@@ -81,7 +82,7 @@ class KioskWindow(QWidget):
         self.counts = DailyCounts(clock)  # anonymous day totals, when the site turns them on
 
         self.pictures = PictureCache()
-        renderer = SlideRenderer(self.pictures)
+        renderer = SlideRenderer(self.pictures, cached_qr_modules)
         self.slideshow = SlideShow(renderer, clock, self.content.site.kiosk.transition_ms)
         self.top_bar = TopBar(self.content.site.clinic.name)
         self.bottom_bar = BottomBar()
@@ -133,6 +134,7 @@ class KioskWindow(QWidget):
         if printer is not None:
             printer.print_finished.connect(self._print_finished)
         self.slideshow.slide_changed.connect(self._show_position)
+        self.slideshow.slides_checked.connect(lambda: self._show_position(self.slideshow.index()))
         self.slideshow.slide_changed.connect(self._count_slide)
         self.slideshow.slide_ready.connect(self._first_slide_ready)
         self._started = False
@@ -234,7 +236,7 @@ class KioskWindow(QWidget):
             return
         self._loop_day = today
         self.slideshow.set_slides(self.content.loop_slides(today), self.visit.language)
-        if not self.slideshow.slides():
+        if self.slideshow.current_slide() is None:
             log.error("no slide can be shown today; showing the out-of-service screen")
         self._show_position(self.slideshow.index())
 
@@ -289,7 +291,7 @@ class KioskWindow(QWidget):
         return slide is not None and slide.signs is not None
 
     def _show_position(self, index: int) -> None:
-        self.bottom_bar.set_position(index, len(self.slideshow.slides()))
+        self.bottom_bar.set_position(index, self.slideshow.count())
 
     def _show_screen(self) -> None:
         """The page for where the visitor is (the loop: out of service when it has no slide)."""
@@ -299,7 +301,9 @@ class KioskWindow(QWidget):
         elif screen is Screen.CONTACT:
             self.pages.setCurrentWidget(self.contact)
         else:
-            self.pages.setCurrentWidget(self.loop_page if self.slideshow.slides() else self.out_of_service)
+            self.pages.setCurrentWidget(
+                self.loop_page if self.slideshow.current_slide() is not None else self.out_of_service
+            )
         self.slideshow.set_playing(screen is Screen.LOOP and not self.visit.taken_over)
 
     # -- the visitor ---------------------------------------------------------------------------

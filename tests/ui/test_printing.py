@@ -275,7 +275,7 @@ def test_a_handout_that_cannot_be_painted_is_failed(
     def no_child(*args: object, **kwargs: object) -> None:
         raise OSError("no process can be started")  # so the page is drawn here, and that fails too
 
-    monkeypatch.setattr(printing.subprocess, "run", no_child)
+    monkeypatch.setattr(subprocess, "run", no_child)  # the one module printing imports when it prints
     monkeypatch.setattr(QPainter, "begin", lambda painter, device: False)
     printer = HandoutPrinter(settings(QUEUE), fake_clock, spooler=Spooler(server="127.0.0.1:1"))
     assert outcome(qtbot, printer, content) is PrintOutcome.FAILED

@@ -82,6 +82,27 @@ def test_a_text_too_long_for_the_screen_is_skipped_not_cut_off(
     assert "skipping slide 020-lang: text does not fit" in caplog.text
 
 
+def test_a_first_slide_too_long_gives_way_to_the_next_and_the_dots_count_what_is_shown(
+    make_kiosk: MakeKiosk, tmp_path: Path, qtbot: QtBot
+) -> None:
+    """Only the slide on screen is fitted before the first paint; the others right after it. A slide that
+    does not fit is skipped either way, and the position dots count the slides the loop really shows."""
+    import shutil
+
+    from tests.conftest import write_slide
+
+    shutil.copytree(FIXTURES / "broken-site", tmp_path / "c")
+    long_words = " ".join(["onbegrijpelijkerwijs"] * 85)
+    write_slide(tmp_path / "c", "005-lang.nl.md", 'title = "Lang"', long_words)  # first in the loop
+    write_slide(tmp_path / "c", "020-kort.nl.md", 'title = "Kort"', "Een korte tekst.")
+    write_slide(tmp_path / "c", "030-lang.nl.md", 'title = "Ook lang"', long_words)
+    kiosk = make_kiosk(content=tmp_path / "c", size=QSize(1280, 800))
+    show = kiosk.slideshow
+    assert show.current_slide() is not None and show.current_slide().id == "010-good"
+    qtbot.waitUntil(lambda: kiosk.bottom_bar.dots.accessibleName() == "1 / 2")  # with nobody asking
+    assert [s.id for s in show.slides()] == ["010-good", "020-kort"]
+
+
 def test_the_log_file_records_the_content_load(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from kiosk.logs import setup_logging
     from kiosk.services.content_store import load_logged
