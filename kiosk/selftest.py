@@ -68,6 +68,7 @@ def _slides(window: KioskWindow) -> list[str]:
     skipped: set[str] = set()
     window.slideshow.slide_skipped.connect(lambda slide_id, reason: skipped.add(f"{slide_id}: {reason}"))
     for size in SIZES:
+        render(window, "slide:1", size)  # the slides are fitted to this size before they are counted
         for number in range(1, len(window.slideshow.slides()) + 1):
             image = render(window, f"slide:{number}", size).toImage()
             where = f"slide {number} at {size.width()}x{size.height()}"

@@ -55,6 +55,7 @@ class SlideShow(QWidget):
     slide_changed = Signal(int)
     slide_skipped = Signal(str, str)  # slide id, reason
     slide_ready = Signal(int)  # a slide's picture arrived from the worker (its index)
+    slide_painted = Signal()  # a slide the worker delivered is on screen (and its neighbours come next)
     slides_checked = Signal()  # slides that do not fit were skipped after the first one was shown
     signs_requested = Signal()  # the signs slide's button was pressed
 
@@ -454,6 +455,7 @@ class SlideShow(QWidget):
             QTimer.singleShot(0, self, self._after_first_paint)
 
     def _after_first_paint(self) -> None:
+        self.slide_painted.emit()
         self._check_the_rest()
         self._ask_worker()
 

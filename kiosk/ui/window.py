@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPointF, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QMouseEvent, QResizeEvent, QShowEvent
@@ -33,17 +34,20 @@ from kiosk.services.display_power import DisplayPower, backend_for
 from kiosk.services.printing import HandoutPrinter, PrintOutcome, load_printing_support
 from kiosk.services.qr_cache import cached_qr_modules
 from kiosk.services.visit import Screen, Visit
-from kiosk.ui.contact import ContactScreen
 from kiosk.ui.controls import BottomBar, TopBar
 from kiosk.ui.gestures import Gesture, TouchTracker
 from kiosk.ui.idle import IdleWatch
-from kiosk.ui.language_picker import LanguageMenu
-from kiosk.ui.notice import NoticeScreen
-from kiosk.ui.reading import COUNTDOWN_S, ReadingQuestion
+from kiosk.ui.reading import COUNTDOWN_S
 from kiosk.ui.screen_fit import ScreenFit
-from kiosk.ui.signs import SignsScreen
 from kiosk.ui.slideshow import SlideShow
 from kiosk.ui.staff_mode import StaffMode
+
+if TYPE_CHECKING:
+    from kiosk.ui.contact import ContactScreen
+    from kiosk.ui.language_picker import LanguageMenu
+    from kiosk.ui.notice import NoticeScreen
+    from kiosk.ui.reading import ReadingQuestion
+    from kiosk.ui.signs import SignsScreen
 
 log = logging.getLogger(__name__)
 SCHEDULE_CHECK_MS = 30_000  # opening hours, and slides whose date range starts or ends today
@@ -51,6 +55,19 @@ LOAD_LATER_MS = 2000  # after the first slide: long before a visitor could reach
 BACK_ON_TOP_MS = 1000  # no tug of war with a window manager that is still arranging its windows
 REACH_MM = 1220  # EN 301 549 / ADA: the highest a control may sit above the floor, for a wheelchair user
 QUIET_BEFORE_QUESTION_S = 10  # with a very short idle timeout, the question still waits this long
+
+
+@dataclass
+class _LaterScreens:
+    """The visitor's screens besides the loop: built once the first slide is on screen (or when asked for
+    before that), so that a start does not wait for screens nobody has opened yet."""
+
+    out_of_service: NoticeScreen
+    closed: NoticeScreen
+    signs: SignsScreen
+    contact: ContactScreen
+    reading: ReadingQuestion  # over every page, before the idle reset
+    language_menu: LanguageMenu  # over every page, when the visitor opens it
 
 
 class KioskWindow(QWidget):
@@ -86,13 +103,9 @@ class KioskWindow(QWidget):
         self.slideshow = SlideShow(renderer, clock, self.content.site.kiosk.transition_ms)
         self.top_bar = TopBar(self.content.site.clinic.name)
         self.bottom_bar = BottomBar()
-        self.out_of_service = NoticeScreen(self.pictures, None, "", "")
-        self.closed = NoticeScreen(self.pictures, resource("closed.svg"), "", "")
-        self.signs = SignsScreen(self.pictures)
-        self.contact = ContactScreen()
+        self._later: _LaterScreens | None = None
         self.idle = IdleWatch(clock, self._idle_ms(), self)
         self.idle.set_warning_ms(COUNTDOWN_S * 1000)
-        self.reading = ReadingQuestion(self)
         self._reading_tick = clock.timer(self, 1000, single_shot=False)
         self._reading_tick.timeout.connect(self._count_down)
         self._low_controls = False  # a screen hung high: the visitor's buttons at the bottom
@@ -107,10 +120,8 @@ class KioskWindow(QWidget):
         self.loop_page, self.loop_column = loop_page, column
         self.pages = QStackedLayout(self)
         self.pages.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)  # the screen's size is the size
-        for page in (loop_page, self.out_of_service, self.closed, self.signs, self.contact):
-            self.pages.addWidget(page)
+        self.pages.addWidget(loop_page)
         self.staff = StaffMode(store, clock, self.idle, self.pages, renderer, printer, self)
-        self.language_menu = LanguageMenu(self)  # over every page, when the visitor opens it
         self.setAutoFillBackground(True)  # in the visit's background colour (apply_look)
 
         self.gestures = TouchTracker(self.slideshow)
@@ -118,25 +129,19 @@ class KioskWindow(QWidget):
         self.bottom_bar.previous_requested.connect(self.slideshow.previous)
         self.bottom_bar.next_requested.connect(self.slideshow.next)
         self.bottom_bar.language_requested.connect(self.open_languages)
-        self.language_menu.chosen.connect(self.set_language)
         self.top_bar.signs_requested.connect(self.show_signs)
         self.top_bar.contact_requested.connect(self.show_contact)
         self.top_bar.large_text_toggled.connect(self.set_large_text)
         self.top_bar.high_contrast_toggled.connect(self.set_high_contrast)
         self.idle.about_to_time_out.connect(self._ask_if_reading)
         self.idle.input_seen.connect(self._still_reading)
-        self.reading.keep_reading.connect(self._still_reading)
         self.slideshow.signs_requested.connect(self.show_signs)
-        self.signs.contact_requested.connect(self.show_contact)
-        self.signs.left.connect(self.show_slides)
-        self.contact.back_requested.connect(self._contact_back)
-        self.contact.print_requested.connect(self._print)
         if printer is not None:
             printer.print_finished.connect(self._print_finished)
         self.slideshow.slide_changed.connect(self._show_position)
         self.slideshow.slides_checked.connect(lambda: self._show_position(self.slideshow.index()))
         self.slideshow.slide_changed.connect(self._count_slide)
-        self.slideshow.slide_ready.connect(self._first_slide_ready)
+        self.slideshow.slide_painted.connect(self._first_slide_painted)
         self._started = False
         self.idle.idle_timed_out.connect(self.reset_to_loop)
         self.staff.pad_opened.connect(self.take_over)
@@ -171,13 +176,71 @@ class KioskWindow(QWidget):
             self.resize(1280, 800)
             self.show()
 
-    def _first_slide_ready(self) -> None:
-        """A moment after the first slide is on screen, load what the start did not need (the QR encoder,
-        the handout), so that neither the first slide nor a visitor's first QR code waits for it. Not at
-        once: Qt paints at low priority, and a zero delay would load them before the first paint."""
+    def _first_slide_painted(self) -> None:
+        """The first slide is on screen: now build the other screens, and a moment later load what only
+        printing needs (the QR encoder, the handout), so that neither the first slide nor a visitor's first
+        tap waits for them."""
         if not self._started:
             self._started = True
+            self._later_screens()
             self.clock.single_shot(LOAD_LATER_MS, self, load_printing_support)
+
+    def _later_screens(self) -> _LaterScreens:
+        """The screens besides the loop, built and dressed for this content, visit and look on first use."""
+        if self._later is None:
+            from kiosk.ui.contact import ContactScreen
+            from kiosk.ui.language_picker import LanguageMenu
+            from kiosk.ui.notice import NoticeScreen
+            from kiosk.ui.reading import ReadingQuestion
+            from kiosk.ui.signs import SignsScreen
+
+            later = _LaterScreens(
+                out_of_service=NoticeScreen(self.pictures, None, "", ""),
+                closed=NoticeScreen(self.pictures, resource("closed.svg"), "", ""),
+                signs=SignsScreen(self.pictures),
+                contact=ContactScreen(),
+                reading=ReadingQuestion(self),
+                language_menu=LanguageMenu(self),
+            )
+            for page in (later.out_of_service, later.closed, later.signs, later.contact):
+                self.pages.addWidget(page)
+            later.language_menu.chosen.connect(self.set_language)
+            later.reading.keep_reading.connect(self._still_reading)
+            later.signs.contact_requested.connect(self.show_contact)
+            later.signs.left.connect(self.show_slides)
+            later.contact.back_requested.connect(self._contact_back)
+            later.contact.print_requested.connect(self._print)
+            self._later = later
+            self._give_content(later)
+            self._dress(later, *self._metrics())
+            self._apply_direction()
+            later.signs.show_visit(self.visit)
+            later.contact.show_visit(self.visit)
+        return self._later
+
+    @property
+    def out_of_service(self) -> NoticeScreen:
+        return self._later_screens().out_of_service
+
+    @property
+    def closed(self) -> NoticeScreen:
+        return self._later_screens().closed
+
+    @property
+    def signs(self) -> SignsScreen:
+        return self._later_screens().signs
+
+    @property
+    def contact(self) -> ContactScreen:
+        return self._later_screens().contact
+
+    @property
+    def reading(self) -> ReadingQuestion:
+        return self._later_screens().reading
+
+    @property
+    def language_menu(self) -> LanguageMenu:
+        return self._later_screens().language_menu
 
     # -- content -------------------------------------------------------------------------------
     def show_content(self, content: Content) -> None:
@@ -199,13 +262,8 @@ class KioskWindow(QWidget):
         if not self.staff.active:
             self.idle.set_timeout_ms(self._idle_ms())
         self.top_bar.name.setText(content.site.clinic.name)
-        signs = content.signs_slide
-        if signs is not None and signs.signs is not None:
-            self.signs.set_content(signs.signs, content.site.urgent)
-        self.contact.set_site(content.site, can_print=self.printer is not None)
-        self._set_notice_words()
-        for notice in (self.closed, self.out_of_service):  # the crisis line, even when nothing else shows
-            notice.urgent = content.site.urgent.line(kiosk.default_language)
+        if self._later is not None:
+            self._give_content(self._later)
         if self.printer is not None:
             self.printer.set_settings(content.site.printer)
         self._loop_day = None  # choose the slides again
@@ -256,18 +314,32 @@ class KioskWindow(QWidget):
             return
         self._lit_by_touch.stop()
         self.display_power.wake()
-        current = self.pages.currentWidget()
-        if current is self.closed:
+        current, later = self.pages.currentWidget(), self._later
+        if later is not None and current is later.closed:
             self.reset_to_loop()
-        elif current in (self.loop_page, self.out_of_service):
+        elif current is self.loop_page or (later is not None and current is later.out_of_service):
             self._show_screen()
+
+    def _give_content(self, later: _LaterScreens) -> None:
+        content = self.content
+        signs = content.signs_slide
+        if signs is not None and signs.signs is not None:
+            later.signs.set_content(signs.signs, content.site.urgent)
+        later.contact.set_site(content.site, can_print=self.printer is not None)
+        self._set_notice_words()
+        for notice in (later.closed, later.out_of_service):  # the crisis line, even when nothing else shows
+            notice.urgent = content.site.urgent.line(content.site.kiosk.default_language)
 
     def _set_notice_words(self) -> None:
         """The notices' words in the language installed now (they are painted, not widgets with words)."""
+        if self._later is None:
+            return  # given when they are built
         schedule = self.content.site.schedule
         hours = schedule.opens and schedule.closes and f"{schedule.opens:%H:%M} – {schedule.closes:%H:%M}"
-        self.closed.set_text(self.tr("We zijn nu gesloten"), self.tr("Open: ") + hours if hours else "")
-        self.out_of_service.set_text(
+        self._later.closed.set_text(
+            self.tr("We zijn nu gesloten"), self.tr("Open: ") + hours if hours else ""
+        )
+        self._later.out_of_service.set_text(
             self.tr("Dit scherm is even buiten gebruik"),
             self.tr("Heb je een vraag? Stel die gerust aan de balie."),
         )
@@ -405,7 +477,8 @@ class KioskWindow(QWidget):
     def _still_reading(self) -> None:
         """Any touch (or "Ja, verder lezen"): the question goes, and the idle watch has started again."""
         self._reading_tick.stop()
-        self.reading.hide()
+        if self._later is not None:
+            self._later.reading.hide()
 
     def set_language(self, lang: str) -> None:
         """One tap: the slides, the signs, the contact screen, the handout and the kiosk's own words."""
@@ -415,7 +488,8 @@ class KioskWindow(QWidget):
     def _staff_in_dutch(self) -> None:
         """Staff read Dutch, whatever language the visitor before them chose (the reset at the end of
         staff mode installs the site's default again)."""
-        self.language_menu.hide()
+        if self._later is not None:
+            self._later.language_menu.hide()
         install(SOURCE_LANGUAGE)
 
     def _show_visit(self) -> None:
@@ -423,8 +497,9 @@ class KioskWindow(QWidget):
         install(self.visit.language)
         self._apply_direction()
         self.slideshow.set_language(self.visit.language)
-        self.signs.show_visit(self.visit)
-        self.contact.show_visit(self.visit)
+        if self._later is not None:
+            self._later.signs.show_visit(self.visit)
+            self._later.contact.show_visit(self.visit)
         self._update_bars()
 
     def _apply_direction(self) -> None:
@@ -433,7 +508,11 @@ class KioskWindow(QWidget):
         rtl = is_right_to_left(self.visit.language)
         direction = Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
         start = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
-        for page in (self.loop_page, self.signs, self.contact, self.closed, self.out_of_service):
+        later = self._later
+        pages = [self.loop_page] + (
+            [] if later is None else [later.signs, later.contact, later.closed, later.out_of_service]
+        )
+        for page in pages:
             page.setLayoutDirection(direction)
             # A label aligns by its own text's direction: a Latin name or phone line would stay on the left.
             for label in page.findChildren(QLabel):
@@ -450,7 +529,8 @@ class KioskWindow(QWidget):
             if not self.staff.active:
                 self.counts.add(LANGUAGE + self.visit.language)  # once per visit, the language it ended in
         self.staff.leave()
-        self.language_menu.hide()
+        if self._later is not None:
+            self._later.language_menu.hide()
         self._still_reading()
         self.idle.set_warning_ms(COUNTDOWN_S * 1000)
         look = (self.visit.large_text, self.visit.high_contrast)
@@ -467,7 +547,7 @@ class KioskWindow(QWidget):
     # -- staying open --------------------------------------------------------------------------
     def mousePressEvent(self, event: QMouseEvent) -> None:
         """A touch on the dark screen (the panel asleep or black): the closed notice, lit, for staff."""
-        if self.pages.currentWidget() is self.closed and self.closed.dark:
+        if self._later is not None and self.pages.currentWidget() is self.closed and self.closed.dark:
             log.info("touched while dark: the screen is lit until the idle timeout")
             self._lit_by_touch.start(self._idle_ms())
             self.closed.dark = False
@@ -546,12 +626,15 @@ class KioskWindow(QWidget):
         m = theme.Metrics.for_size(self.size(), self.look())
         return edge is not None and edge + m.mm(self.height() - m.px(24)) > REACH_MM
 
+    def _metrics(self) -> tuple[theme.Metrics, theme.Look, bool]:
+        """This visit's sizes on this screen, its look, and whether the controls go to the bottom band."""
+        look = self.look()
+        return theme.Metrics.for_size(self.size(), look), look, self.controls_too_high()
+
     def apply_look(self) -> None:
         """Size and colour every visitor screen for this visit and screen; a screen hung high gets its
         controls in the bottom band."""
-        look = self.look()
-        m = theme.Metrics.for_size(self.size(), look)
-        low = self.controls_too_high()
+        m, look, low = self._metrics()
         if low != self._low_controls:
             self._low_controls = low
             self.loop_column.removeWidget(self.top_bar)
@@ -559,23 +642,28 @@ class KioskWindow(QWidget):
         self.top_bar.apply_metrics(m, low)
         self.bottom_bar.apply_metrics(m)
         self.slideshow.apply_metrics(m)
-        self.signs.apply_metrics(m, self.size(), low)
-        self.contact.apply_metrics(m, self.size(), low)
-        self.language_menu.apply_metrics(m)
-        self.reading.apply_metrics(m, low)
-        self.reading.setGeometry(self.rect())
-        for notice in (self.closed, self.out_of_service):  # nobody's visit: the site's default colours
-            notice.look = replace(look, large=False, high_contrast=self.content.site.kiosk.high_contrast)
-            notice.update()
+        if self._later is not None:
+            self._dress(self._later, m, look, low)
         palette = self.palette()
         palette.setColor(self.backgroundRole(), look.colours.background)
         self.setPalette(palette)
         staff_look = replace(look, large=False, high_contrast=False)  # staff mode has its own dark colours
         self.staff.apply_metrics(theme.Metrics.for_size(self.size(), staff_look))
 
+    def _dress(self, later: _LaterScreens, m: theme.Metrics, look: theme.Look, low: bool) -> None:
+        later.signs.apply_metrics(m, self.size(), low)
+        later.contact.apply_metrics(m, self.size(), low)
+        later.language_menu.apply_metrics(m)
+        later.reading.apply_metrics(m, low)
+        later.reading.setGeometry(self.rect())
+        for notice in (later.closed, later.out_of_service):  # nobody's visit: the site's default colours
+            notice.look = replace(look, large=False, high_contrast=self.content.site.kiosk.high_contrast)
+            notice.update()
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         self.apply_look()
         super().resizeEvent(event)
-        if self.pages.currentWidget() is self.out_of_service and not self.staff.active:
+        showing = self.pages.currentWidget()
+        if self._later is not None and showing is self._later.out_of_service and not self.staff.active:
             self._loop_day = None  # slides that did not fit the old size may fit this one
             self.apply_schedule()
