@@ -32,6 +32,7 @@ from kiosk.ui.widgets import big_button, screen_style
 
 log = logging.getLogger(__name__)
 FRAME_MS = 16  # about 60 frames a second while a fade runs; nothing at all while a slide stands
+CHECKS_PER_TURN = 8  # slides fitted per turn of the event loop after the first paint: ~1 ms each
 
 Key = tuple[str, str, int, int, theme.Look]  # slide id, language, width, height, the visit's look
 
@@ -56,7 +57,7 @@ class SlideShow(QWidget):
     slide_skipped = Signal(str, str)  # slide id, reason
     slide_ready = Signal(int)  # a slide's picture arrived from the worker (its index)
     slide_painted = Signal()  # a slide the worker delivered is on screen (and its neighbours come next)
-    slides_checked = Signal()  # slides that do not fit were skipped after the first one was shown
+    slides_checked = Signal()  # a slide that does not fit was skipped: fewer slides in the loop
     signs_requested = Signal()  # the signs slide's button was pressed
 
     def __init__(
@@ -74,7 +75,8 @@ class SlideShow(QWidget):
         self._candidates: list[Slide] = []
         self._fitted_for: tuple[list[Slide], str, QSize, theme.Look] | None = None
         self._slides: list[Slide] = []
-        self._unchecked: set[str] = set()  # ids of slides not fitted yet (see _check_the_rest)
+        self._unchecked: set[str] = set()  # ids of slides not fitted yet (see _check_some)
+        self._checking = False
         self._lang = "nl"
         self._index = 0
         self._cache: dict[Key, QPixmap] = {}  # the current slide and its two neighbours, once rendered
@@ -129,7 +131,7 @@ class SlideShow(QWidget):
             self._cache.clear()
         ids = [s.id for s in self._slides]
         self._index = ids.index(current.id) if current and current.id in ids else 0
-        self._check_current()
+        self._index = self._fitting(self._index)
         if not self._slides:
             self._front = None
             self._place_button()
@@ -137,27 +139,43 @@ class SlideShow(QWidget):
         self._restart_timer()
         self._present(animate=False)
 
-    def _check_current(self) -> None:
-        """Skip slides that do not fit, from the current one on, until one does (or none is left)."""
-        while self._slides and self._slides[self._index].id in self._unchecked:
-            slide = self._slides[self._index]
+    def _fitting(self, index: int, step: int = 1) -> int:
+        """The first slide from `index` on (going `step`) that fits: slides not checked yet are fitted on
+        the way, and those that do not fit are skipped for good. 0 when none is left."""
+        while self._slides:
+            index %= len(self._slides)
+            slide = self._slides[index]
+            if slide.id not in self._unchecked:
+                return index
             self._unchecked.discard(slide.id)
-            if not self._fits(slide, self._lang):
-                del self._slides[self._index]
-                self._index = self._index % len(self._slides) if self._slides else 0
-
-    def _check_the_rest(self) -> None:
-        """Fit the slides not checked yet, keeping the current one on screen; `set_slides` checks only
-        the current slide, so that the first slide is not held up by laying out every other one."""
-        if not self._unchecked:
-            return
-        current = self.current_slide()
-        unchecked, self._unchecked = self._unchecked, set()
-        before = len(self._slides)
-        self._slides = [s for s in self._slides if s.id not in unchecked or self._fits(s, self._lang)]
-        self._index = next((i for i, s in enumerate(self._slides) if s is current), 0)
-        if len(self._slides) != before:
+            if self._fits(slide, self._lang):
+                return index
+            del self._slides[index]  # the one after it moves up into its place
+            if index < self._index:
+                self._index -= 1
+            if self._index >= len(self._slides):
+                self._index = 0
             self.slides_checked.emit()
+            index += min(step, 0)
+        return 0
+
+    def _check_some(self) -> None:
+        """Fit the slides not checked yet, a few per turn of the event loop: `set_slides` fits only the
+        slide on screen, so that neither the first slide nor a tap waits for a folder of 2,000 to be laid
+        out. The position dots follow once all are checked."""
+        self._checking = bool(self._unchecked)
+        if self._checking:
+            self._check_batch()
+            QTimer.singleShot(0, self, self._check_some)
+
+    def _check_batch(self) -> None:
+        pending = [i for i, slide in enumerate(self._slides) if slide.id in self._unchecked]
+        for index in reversed(pending[-CHECKS_PER_TURN:]):  # from the end: no index before it moves
+            self._fitting(index)
+
+    def _check_all(self) -> None:
+        while self._unchecked:
+            self._check_batch()
 
     def forget_rendered(self) -> None:
         """The content folder was (re)loaded: a picture may have changed under the same name."""
@@ -168,7 +186,7 @@ class SlideShow(QWidget):
 
     def slides(self) -> list[Slide]:
         """The slides the loop shows: those that fit (every one checked by now)."""
-        self._check_the_rest()
+        self._check_all()
         return list(self._slides)
 
     def count(self) -> int:
@@ -195,13 +213,18 @@ class SlideShow(QWidget):
         self.show_index(self._index + 1)
 
     def previous(self) -> None:
-        self.show_index(self._index - 1)
+        self.show_index(self._index - 1, step=-1)
 
-    def show_index(self, index: int, animate: bool = True) -> None:
-        self._check_the_rest()
+    def show_index(self, index: int, animate: bool = True, step: int = 1) -> None:
+        """Show slide `index` (or, if it does not fit, the next one that does going `step`)."""
         if not self._slides:
             return
-        index %= len(self._slides)
+        index = self._fitting(index, step)
+        if not self._slides:
+            self._front = None
+            self._place_button()
+            self.update()
+            return
         if index != self._index:
             self._index = index
             self.slide_changed.emit(index)
@@ -361,10 +384,12 @@ class SlideShow(QWidget):
         return (self._slides[index].id, self._lang, size.width(), size.height(), self.renderer.look)
 
     def _wanted(self) -> list[int]:
-        """The current slide first, then the two a tap or the loop can bring next (once every slide is
-        checked: a neighbour may yet be skipped)."""
-        if self._unchecked:
-            return [self._index]
+        """The current slide first, then the two a tap or the loop can bring next (fitted first: one that
+        does not fit is skipped, and the one beyond it is the neighbour)."""
+        if self._unchecked and self._key(self._index) not in self._cache:
+            return [self._index]  # the slide on screen first; its neighbours are fitted and drawn after it
+        self._fitting(self._index + 1)
+        self._fitting(self._index - 1, step=-1)
         count = len(self._slides)
         return list(dict.fromkeys(i % count for i in (self._index, self._index + 1, self._index - 1)))
 
@@ -456,7 +481,8 @@ class SlideShow(QWidget):
 
     def _after_first_paint(self) -> None:
         self.slide_painted.emit()
-        self._check_the_rest()
+        if not self._checking:
+            self._check_some()
         self._ask_worker()
 
     def _paint_arrows(self, painter: QPainter) -> None:

@@ -16,10 +16,12 @@ from pytestqt.qtbot import QtBot
 
 from kiosk import selftest
 from kiosk.app import build_kiosk, create_application
+from kiosk.content import Slide
 from kiosk.render import slide as slide_view
 from kiosk.render import theme
 from kiosk.render.qr import draw_qr, qr_modules
 from kiosk.render.slide import SlideRenderer
+from kiosk.shots import render
 from kiosk.ui.window import KioskWindow
 from tests.conftest import DEFAULT_CONTENT, ROOT
 
@@ -73,6 +75,12 @@ def kiosk_window(qtbot: QtBot) -> KioskWindow:
     return window
 
 
+def slides_at_test_size(window: KioskWindow) -> list[Slide]:
+    """The slides the loop shows at the (one) size the test checks: fitted to it first."""
+    render(window, "slide:1", selftest.SIZES[0])
+    return window.slideshow.slides()
+
+
 def slide_problems(window: KioskWindow) -> dict[str, int]:
     """How often the selftest's slide step names each problem (over every slide and size)."""
     found: dict[str, int] = {}
@@ -103,7 +111,7 @@ def test_a_blank_slide_fails_the_selftest(qtbot: QtBot, monkeypatch: pytest.Monk
     create_application()
     window = build_kiosk(DEFAULT_CONTENT, windowed=True)
     qtbot.addWidget(window)
-    every = len(window.slideshow.slides()) * len(selftest.SIZES)
+    every = len(slides_at_test_size(window)) * len(selftest.SIZES)
     assert slide_problems(window) == {"blank: one flat colour": every}
 
 
@@ -111,7 +119,7 @@ def test_a_blank_slide_fails_the_selftest(qtbot: QtBot, monkeypatch: pytest.Monk
 def test_a_slide_without_its_text_or_its_picture_fails_the_selftest(
     kiosk_window: KioskWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    every = len(kiosk_window.slideshow.slides()) * len(selftest.SIZES)
+    every = len(slides_at_test_size(kiosk_window)) * len(selftest.SIZES)
     draw_block = slide_view.draw_block
     monkeypatch.setattr(slide_view, "draw_block", lambda *args: None)
     kiosk_window.slideshow.forget_rendered()
@@ -122,9 +130,7 @@ def test_a_slide_without_its_text_or_its_picture_fails_the_selftest(
     monkeypatch.setattr(slide_view, "draw_block", draw_block)
     monkeypatch.setattr(slide_view, "draw_picture", lambda *args: None)
     kiosk_window.slideshow.forget_rendered()
-    pictured = [
-        s for s in kiosk_window.slideshow.slides() if s.kind != "contact"
-    ]  # its box holds the QR code
+    pictured = [s for s in slides_at_test_size(kiosk_window) if s.kind != "contact"]  # the QR in its box
     assert slide_problems(kiosk_window) == {
         "no picture drawn in the picture's box": len(pictured) * len(selftest.SIZES)
     }
