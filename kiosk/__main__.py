@@ -291,7 +291,7 @@ def _publish(argv: list[str]) -> int:
         description="Sign a content folder's slides, pictures and handout as a fleet update "
         "(site.toml stays with each site); the repository folder can be copied to any static web host.",
     )
-    parser.add_argument("content", type=Path, help="content folder")
+    parser.add_argument("content", type=Path, nargs="?", help="content folder (not with --refresh)")
     parser.add_argument("--repo", required=True, type=Path, help="repository folder (made if new)")
     parser.add_argument("--keys", required=True, type=Path, help="keys folder from `keys init`")
     parser.add_argument("--channel", default="stable", help="e.g. stable or test (default: stable)")
@@ -300,6 +300,8 @@ def _publish(argv: list[str]) -> int:
         "--refresh", action="store_true", help="only renew the timestamp (daily job); content is not read"
     )
     args = parser.parse_args(argv)
+    if args.content is None and not args.refresh:
+        parser.error("which content folder? (only --refresh goes without one)")
     from kiosk.fleet.keys import KeysError
     from kiosk.fleet.publish import PublishError, publish_content, refresh
 

@@ -42,10 +42,15 @@ def test_kiosks_follow_a_rotated_key_and_keep_updating(
         assert trusted_root_version(kiosk) == 2
 
 
-def test_a_timestamp_signed_with_the_replaced_key_is_refused(publisher: Publisher, new_kiosk: NewKiosk) -> None:
+def test_a_timestamp_signed_with_the_replaced_key_is_refused(
+    publisher: Publisher, new_kiosk: NewKiosk
+) -> None:
     publisher.publish()
     old_key = load_signer(publisher.keys, "timestamp")
-    assert main(["keys", "rotate", str(publisher.keys), "--role", "timestamp", "--repo", str(publisher.repo)]) == 0
+    assert (
+        main(["keys", "rotate", str(publisher.keys), "--role", "timestamp", "--repo", str(publisher.repo)])
+        == 0
+    )
     kiosk = new_kiosk()
     kiosk.check()
 
@@ -61,7 +66,9 @@ def test_a_timestamp_signed_with_the_replaced_key_is_refused(publisher: Publishe
     assert refused.value.reason == client.TAMPERED_METADATA
 
 
-def test_a_root_signed_with_the_replaced_root_key_is_refused(publisher: Publisher, new_kiosk: NewKiosk) -> None:
+def test_a_root_signed_with_the_replaced_root_key_is_refused(
+    publisher: Publisher, new_kiosk: NewKiosk
+) -> None:
     publisher.publish()
     old_root_key = load_signer(publisher.keys, "root")
     assert main(["keys", "rotate", str(publisher.keys), "--role", "root", "--repo", str(publisher.repo)]) == 0

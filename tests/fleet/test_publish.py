@@ -52,7 +52,9 @@ def test_keys_init_keeps_private_keys_private_and_says_where_each_goes(
         for start in ("root.pem", "snapshot.pem", "root.json")
     )
     assert "root.pem" in offline and "targets.pem" in offline and "OFFLINE" in offline
-    assert "snapshot.pem" in publishing and "timestamp.pem" in publishing and "publishing machine" in publishing
+    assert (
+        "snapshot.pem" in publishing and "timestamp.pem" in publishing and "publishing machine" in publishing
+    )
     assert "bundle" in bundle
 
     before = key_file(keys, "root").read_bytes()
@@ -69,7 +71,9 @@ def test_publish_refuses_what_validate_refuses_with_validates_words(
     validate_says = [line for line in capsys.readouterr().out.splitlines() if "error:" in line]
     assert validate_says
 
-    code = main(["publish", str(publisher.content), "--repo", str(publisher.repo), "--keys", str(publisher.keys)])
+    code = main(
+        ["publish", str(publisher.content), "--repo", str(publisher.repo), "--keys", str(publisher.keys)]
+    )
     refused = capsys.readouterr().err
     assert code == 1
     assert all(line in refused for line in validate_says)
@@ -77,7 +81,9 @@ def test_publish_refuses_what_validate_refuses_with_validates_words(
     assert not publisher.repo.exists()
 
 
-def test_a_slide_past_its_review_date_goes_out_only_with_a_reason_signed_into_it(publisher: Publisher) -> None:
+def test_a_slide_past_its_review_date_goes_out_only_with_a_reason_signed_into_it(
+    publisher: Publisher,
+) -> None:
     path = publisher.content / SLIDE
     path.write_text(
         path.read_text(encoding="utf-8").replace(
@@ -101,7 +107,9 @@ def test_only_slides_pictures_and_handouts_are_published(publisher: Publisher) -
     publisher.publish()
 
     names = set(newest_targets(publisher.repo)["targets"])
-    on_disk = {p.relative_to(publisher.content).as_posix() for p in publisher.content.rglob("*") if p.is_file()}
+    on_disk = {
+        p.relative_to(publisher.content).as_posix() for p in publisher.content.rglob("*") if p.is_file()
+    }
     assert names == {f"stable/{p}" for p in on_disk if fleet_owned(p)}
     assert {n.split("/")[1] for n in names} == {"slides", "images", *(n[7:] for n in names if "handout" in n)}
     site = (publisher.content / "site.toml").read_bytes()
@@ -143,7 +151,12 @@ def test_a_change_touches_its_own_target_and_a_removed_file_leaves(publisher: Pu
     publisher.edit_slide(SLIDE)
     (publisher.content / "slides" / "110-tot-slot.tr.md").unlink()
     done = publisher.publish()
-    assert (done.version, done.changed, done.removed, done.added) == (2, [SLIDE], ["slides/110-tot-slot.tr.md"], [])
+    assert (done.version, done.changed, done.removed, done.added) == (
+        2,
+        [SLIDE],
+        ["slides/110-tot-slot.tr.md"],
+        [],
+    )
 
     targets = newest_targets(publisher.repo)["targets"]
     assert "stable/slides/110-tot-slot.tr.md" not in targets
@@ -191,3 +204,12 @@ def test_refresh_renews_the_timestamp_and_the_snapshot_only_when_it_would_lapse(
 def test_refresh_before_any_publish_says_so(publisher: Publisher) -> None:
     with pytest.raises(PublishError, match="nothing published"):
         refresh(publisher.repo, publisher.keys)
+
+
+def test_the_daily_refresh_command_needs_no_content_folder(
+    publisher: Publisher, capsys: pytest.CaptureFixture[str]
+) -> None:
+    publisher.publish()
+    assert main(["publish", "--refresh", "--repo", str(publisher.repo), "--keys", str(publisher.keys)]) == 0
+    assert "timestamp renewed" in capsys.readouterr().out
+    assert timestamp(publisher.repo)["version"] == 2
