@@ -12,6 +12,7 @@ import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 import urllib3
 from tuf.api import exceptions as tuf_errors
@@ -96,7 +97,7 @@ def check_for_update(
             bootstrap=None,
         )
         trusted = updater._trusted_set  # ngclient reads the wall clock once; the kiosk's clock is `now`
-        trusted.reference_time = now or dt.datetime.now(dt.UTC)
+        trusted.reference_time = (now or dt.datetime.now()).astimezone(dt.UTC)  # naive: the local clock
         updater.refresh()
         targets: Targets = trusted.targets
         prefix = f"{channel}/"
@@ -110,8 +111,20 @@ def check_for_update(
         raise _explained(err, url) from err
     if not files:
         raise FleetError(NOT_ON_SERVER, f"channel {channel!r} has no targets at {url}")
+    _forget_others(cache_dir, channel, set(files.values()))
     expires = min(trusted.timestamp.expires, trusted.snapshot.expires, targets.expires)
     return Update(targets.version, files, fetcher.received, expires)
+
+
+def _forget_others(cache_dir: Path, channel: str, kept: set[Path]) -> None:
+    """Cached files of this channel that its newest version no longer has: removed or replaced."""
+    own = quote(f"{channel}/", safe="")  # ngclient names a cached file by its quoted target name
+    try:
+        for path in cache_dir.iterdir():
+            if path.name.startswith(own) and path not in kept:
+                path.unlink()
+    except OSError as err:  # a cache that keeps a stale file costs disk space, not correctness
+        log.warning("cannot tidy the update cache %s: %s", cache_dir, err)
 
 
 def _explained(err: Exception, url: str) -> FleetError:

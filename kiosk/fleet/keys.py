@@ -49,6 +49,8 @@ def load_signer(keys_dir: Path, role: str) -> CryptoSigner:
     except FileNotFoundError:
         where = "from the offline copy" if role in OFFLINE_ROLES else "from the publishing machine"
         raise KeysError(f"the {role} key {path} is missing: bring it {where}") from None
+    except ValueError:
+        raise KeysError(f"{path} is not a private key made by `keys init` (damaged?)") from None
 
 
 def load_root(keys_dir: Path) -> Metadata[Root]:

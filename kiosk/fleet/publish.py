@@ -19,6 +19,7 @@ from typing import Any
 from tuf.api.metadata import Metadata, MetaFile, Signed, Snapshot, TargetFile, Targets, Timestamp
 
 from kiosk.content import Severity, load_content
+from kiosk.content.files import OUTSIDE_FOLDER, inside_folder
 from kiosk.content.review import review_problems
 from kiosk.fleet import fleet_owned
 from kiosk.fleet.keys import SERIALIZER, KeysError, load_root, load_signer, root_history, utc_now
@@ -80,6 +81,8 @@ def publish_content(
         relative = path.relative_to(content_dir).as_posix()
         if not fleet_owned(relative):
             continue
+        if not inside_folder(content_dir, path):  # never sign another file of the publisher's machine
+            raise PublishError(f"{relative}: {OUTSIDE_FOLDER}\nnot published")
         name = prefix + relative
         info = TargetFile.from_file(name, str(path), ["sha256"])
         before = old.get(name)

@@ -77,14 +77,16 @@ class RepoServer:
             def do_GET(self) -> None:
                 path = unquote(urlsplit(self.path).path)
                 faults = server.faults
+                # Counted before answering: a client may have read the whole answer before this thread
+                # takes its next step, and the test then reads the counts.
                 if faults.status is not None:
-                    self._answer(faults.status, b"")
                     server._count(path, 0)
+                    self._answer(faults.status, b"")
                     return
                 file = (server.root / path.lstrip("/")).resolve()
                 if not file.is_relative_to(server.root.resolve()) or not file.is_file():
-                    self._answer(404, b"")
                     server._count(path, 0)
+                    self._answer(404, b"")
                     return
                 body = file.read_bytes()
                 if faults.stall and faults.stall in path:
@@ -95,8 +97,8 @@ class RepoServer:
                     self._partial(path, body)
                     self.close_connection = True
                 else:
-                    self._answer(200, body)
                     server._count(path, len(body))
+                    self._answer(200, body)
 
             def _answer(self, status: int, body: bytes) -> None:
                 self.send_response(status)
@@ -110,8 +112,8 @@ class RepoServer:
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
                 half = body[: len(body) // 2]
+                server._count(path, len(half))
                 self.wfile.write(half)
                 self.wfile.flush()
-                server._count(path, len(half))
 
         return Handler

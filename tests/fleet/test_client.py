@@ -85,6 +85,26 @@ def test_one_slide_change_downloads_that_slide_only(
     assert poll.body_bytes < everything.body_bytes / 4
 
 
+def test_a_removed_slide_leaves_the_cache_too(publisher: Publisher, new_kiosk: NewKiosk) -> None:
+    publisher.publish()
+    kiosk = new_kiosk()
+    gone = kiosk.check().files["slides/110-tot-slot.tr.md"]
+    (publisher.content / "slides" / "110-tot-slot.tr.md").unlink()
+    publisher.publish()
+    update = kiosk.check()
+    assert "slides/110-tot-slot.tr.md" not in update.files
+    assert not gone.exists()
+    assert sorted(kiosk.cache.iterdir()) == sorted(update.files.values())
+
+
+def test_a_naive_kiosk_clock_is_taken_as_local_time(publisher: Publisher, new_kiosk: NewKiosk) -> None:
+    publisher.publish()
+    assert new_kiosk().check(now=dt.datetime.now()).version == 1
+    with pytest.raises(FleetError) as refused:
+        new_kiosk().check(now=dt.datetime.now() + dt.timedelta(days=3))
+    assert refused.value.reason == client.FROZEN
+
+
 def test_a_tampered_file_is_refused_and_the_good_one_kept(publisher: Publisher, new_kiosk: NewKiosk) -> None:
     publisher.publish()
     kiosk = new_kiosk()

@@ -116,6 +116,15 @@ def test_only_slides_pictures_and_handouts_are_published(publisher: Publisher) -
     assert not any(p.read_bytes() == site for p in publisher.repo.rglob("*") if p.is_file())
 
 
+def test_a_link_out_of_the_content_folder_is_never_published(publisher: Publisher, tmp_path: Path) -> None:
+    secret = tmp_path / "secret.svg"
+    secret.write_text("<svg>geheim</svg>")
+    (publisher.content / "images" / "extra.svg").symlink_to(secret)
+    with pytest.raises(PublishError, match="outside the content folder"):
+        publisher.publish()
+    assert not publisher.repo.exists()
+
+
 @pytest.mark.parametrize(
     ("path", "owned"),
     [
