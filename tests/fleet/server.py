@@ -19,7 +19,8 @@ STALL_CAP_S = 10  # a stalled answer gives up by itself, so a failing test canno
 @dataclass
 class Faults:
     status: int | None = None  # answer every request with this HTTP status
-    stall: str | None = None  # a request whose path contains this sends half its body, then nothing
+    silent: str | None = None  # a request whose path contains this gets no answer at all
+    stall: str | None = None  # ... sends half its body, then nothing
     cut: str | None = None  # ... sends half its body and closes the connection
 
 
@@ -82,6 +83,11 @@ class RepoServer:
                 if faults.status is not None:
                     server._count(path, 0)
                     self._answer(faults.status, b"")
+                    return
+                if faults.silent and faults.silent in path:
+                    server._count(path, 0)
+                    server._released.wait(STALL_CAP_S)
+                    self.close_connection = True
                     return
                 file = (server.root / path.lstrip("/")).resolve()
                 if not file.is_relative_to(server.root.resolve()) or not file.is_file():
