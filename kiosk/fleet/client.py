@@ -19,6 +19,8 @@ from tuf.api import exceptions as tuf_errors
 from tuf.api.metadata import Targets
 from tuf.ngclient import Updater, Urllib3Fetcher
 
+from kiosk.fleet import fleet_owned
+
 log = logging.getLogger(__name__)
 
 OFFLINE = "Geen verbinding met de updateserver"
@@ -103,6 +105,9 @@ def check_for_update(
         prefix = f"{channel}/"
         files: dict[str, Path] = {}
         for name in sorted(n for n in targets.targets if n.startswith(prefix)):
+            if not fleet_owned(name.removeprefix(prefix)):  # signed, yet never the site's own files
+                log.warning("update offers %s, which is not the fleet's to replace: skipped", name)
+                continue
             info = updater.get_targetinfo(name)
             assert info is not None  # listed by the very metadata get_targetinfo reads
             local = updater.find_cached_target(info) or updater.download_target(info)

@@ -7,10 +7,12 @@ import time
 from pathlib import Path
 
 import pytest
+from tuf.api.metadata import Metadata, TargetFile, Targets
 
 from kiosk.fleet import client
 from kiosk.fleet.client import FleetError
-from kiosk.fleet.publish import refresh
+from kiosk.fleet.keys import load_signer
+from kiosk.fleet.publish import _Repository, _sign_snapshot_and_timestamp, refresh
 from tests.fleet.conftest import NewKiosk, Publisher
 from tests.fleet.server import STALL_CAP_S, RepoServer
 
@@ -83,6 +85,24 @@ def test_one_slide_change_downloads_that_slide_only(
     ]
     assert poll.body_bytes == sum(p.stat().st_size for p in metadata[1:]) + edited.stat().st_size
     assert poll.body_bytes < everything.body_bytes / 4
+
+
+def test_a_signed_site_file_is_still_never_taken(publisher: Publisher, new_kiosk: NewKiosk) -> None:
+    """Even a publisher (or a stolen targets key) cannot replace a site's site.toml through the fleet."""
+    publisher.publish()
+    targets = Metadata[Targets].from_file(str(publisher.repo / "metadata" / "1.targets.json"))
+    site = publisher.content / "site.toml"
+    targets.signed.targets["stable/site.toml"] = TargetFile.from_file("stable/site.toml", str(site))
+    repo = _Repository(publisher.repo)
+    repo.store_target(targets.signed.targets["stable/site.toml"], site)
+    targets.signed.version = 2
+    targets.sign(load_signer(publisher.keys, "targets"))
+    repo.write(targets)
+    _sign_snapshot_and_timestamp(repo, publisher.keys, now_utc(), targets_version=2)
+
+    update = new_kiosk().check()
+    assert update.version == 2
+    assert "site.toml" not in update.files
 
 
 def test_a_removed_slide_leaves_the_cache_too(publisher: Publisher, new_kiosk: NewKiosk) -> None:
