@@ -257,13 +257,14 @@ def _keys(argv: list[str]) -> int:
     rotate.add_argument("--repo", required=True, type=Path, help="the published repository to re-sign")
     args = parser.parse_args(argv)
     from kiosk.fleet.keys import KeysError, init_keys, rotate_key
-    from kiosk.fleet.publish import resign_after_rotation
+    from kiosk.fleet.publish import check_rotation_keys, resign_after_rotation
 
     try:
         if args.command == "init":
             init_keys(args.keys_dir)
             print(KEEP_WHERE.format(keys=args.keys_dir))
         else:
+            check_rotation_keys(args.keys_dir, args.role)
             root = rotate_key(args.keys_dir, args.role)
             resign_after_rotation(args.repo, args.keys_dir, args.role)
             print(
@@ -281,8 +282,8 @@ KEEP_WHERE = """Keys made in {keys}:
   root.pem, targets.pem        OFFLINE: copy them to two USB sticks kept in separate safes, then delete them
                                here. Needed to publish new content (targets) and to rotate keys (root).
   snapshot.pem, timestamp.pem  on the publishing machine, for `publish` and the daily `publish --refresh`.
-  root.json                    into every site's bundle (the kiosk's trusted root); not secret.
-  root-history/                every root version; keep it with root.pem (publish copies it to the host)."""
+  root.json, root-history/     not secret: keep them on the publishing machine (publish copies every root
+                               version to the web host); root.json also goes into every site's bundle."""
 
 
 def _publish(argv: list[str]) -> int:

@@ -140,6 +140,22 @@ def refresh(repo_dir: Path, keys_dir: Path, now: dt.datetime | None = None) -> l
     return warnings
 
 
+# After a key of the role on the left is replaced, the metadata it signed and what names that metadata are
+# signed again: these keys must be at hand, besides the root key and the rotated one.
+SIGNED_AGAIN_WITH = {
+    "root": (),
+    "targets": ("snapshot", "timestamp"),
+    "snapshot": ("timestamp",),
+    "timestamp": (),
+}
+
+
+def check_rotation_keys(keys_dir: Path, role: str) -> None:
+    """Before anything changes: every key the rotation needs is there (KeysError names a missing one)."""
+    for needed in {"root", role, *SIGNED_AGAIN_WITH.get(role, ())}:
+        load_signer(keys_dir, needed)
+
+
 def resign_after_rotation(repo_dir: Path, keys_dir: Path, role: str, now: dt.datetime | None = None) -> None:
     """After `keys rotate`: the new root versions into the repository, and the rotated role's metadata (and
     what names it) signed again with its new key, so kiosks find a chain that verifies."""

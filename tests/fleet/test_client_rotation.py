@@ -11,10 +11,14 @@ from tuf.api.metadata import Metadata, Root, Timestamp
 from kiosk.__main__ import main
 from kiosk.fleet import client
 from kiosk.fleet.client import FleetError
-from kiosk.fleet.keys import ROLES, load_signer, root_file
+from kiosk.fleet.keys import ROLES, key_file, load_signer, root_file
 from tests.fleet.conftest import Kiosk, NewKiosk, Publisher
 
 SLIDE = "slides/010-welkom.nl.md"
+
+
+def rotate(publisher: Publisher, role: str) -> int:
+    return main(["keys", "rotate", str(publisher.keys), "--role", role, "--repo", str(publisher.repo)])
 
 
 def trusted_root_version(kiosk: Kiosk) -> int:
@@ -30,8 +34,7 @@ def test_kiosks_follow_a_rotated_key_and_keep_updating(
     synced.check()
     fresh = new_kiosk()  # installed with the bundle's root v1, never online before the rotation
 
-    args = ["keys", "rotate", str(publisher.keys), "--role", role, "--repo", str(publisher.repo)]
-    assert main(args) == 0
+    assert rotate(publisher, role) == 0
     assert "root version 2" in capsys.readouterr().out
     publisher.edit_slide(SLIDE, "Na de nieuwe sleutel.")
     publisher.publish()
@@ -47,10 +50,7 @@ def test_a_timestamp_signed_with_the_replaced_key_is_refused(
 ) -> None:
     publisher.publish()
     old_key = load_signer(publisher.keys, "timestamp")
-    assert (
-        main(["keys", "rotate", str(publisher.keys), "--role", "timestamp", "--repo", str(publisher.repo)])
-        == 0
-    )
+    assert rotate(publisher, "timestamp") == 0
     kiosk = new_kiosk()
     kiosk.check()
 
@@ -71,7 +71,7 @@ def test_a_root_signed_with_the_replaced_root_key_is_refused(
 ) -> None:
     publisher.publish()
     old_root_key = load_signer(publisher.keys, "root")
-    assert main(["keys", "rotate", str(publisher.keys), "--role", "root", "--repo", str(publisher.repo)]) == 0
+    assert rotate(publisher, "root") == 0
     kiosk = new_kiosk()
     kiosk.check()
 
@@ -85,3 +85,14 @@ def test_a_root_signed_with_the_replaced_root_key_is_refused(
         kiosk.check()
     assert refused.value.reason == client.TAMPERED_METADATA
     assert trusted_root_version(kiosk) == 2
+
+
+def test_a_rotation_that_lacks_a_key_changes_nothing(
+    publisher: Publisher, capsys: pytest.CaptureFixture[str]
+) -> None:
+    publisher.publish()
+    key_file(publisher.keys, "snapshot").rename(publisher.keys.parent / "elsewhere.pem")
+    before = root_file(publisher.keys).read_bytes()
+    assert rotate(publisher, "targets") == 1
+    assert "snapshot key" in capsys.readouterr().err
+    assert root_file(publisher.keys).read_bytes() == before
