@@ -22,7 +22,8 @@ def _parser() -> argparse.ArgumentParser:
         prog="python -m kiosk",
         description="Wachtkamer kiosk. Without a command it runs the kiosk (fullscreen).",
         epilog="commands: validate DIR | shot --screen NAME --size WxH --out FILE.png | "
-        "handout --out FILE.pdf | selftest | set-pin | stats --out FILE.csv | translations DIR  "
+        "handout --out FILE.pdf | selftest | set-pin | stats --out FILE.csv | translations DIR | "
+        "keys init|rotate KEYS_DIR | publish DIR --repo REPO --keys KEYS  "
         "(python -m kiosk COMMAND --help for more)",
     )
     parser.add_argument(
