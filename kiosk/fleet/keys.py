@@ -68,7 +68,7 @@ def init_keys(keys_dir: Path, now: dt.datetime | None = None) -> Metadata[Root]:
     """Four new Ed25519 keys and root version 1 naming them, signed by the root key."""
     if any(key_file(keys_dir, role).exists() for role in ROLES) or root_file(keys_dir).exists():
         raise KeysError(f"{keys_dir} already holds keys: to replace one, use `keys rotate`")
-    keys_dir.mkdir(parents=True, exist_ok=True)
+    keys_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     root = Metadata(Root(expires=(now or utc_now()) + ROOT_EXPIRY, consistent_snapshot=True))
     signers = {role: CryptoSigner.generate_ed25519() for role in ROLES}
     for role, signer in signers.items():

@@ -44,6 +44,7 @@ def test_keys_init_keeps_private_keys_private_and_says_where_each_goes(
     keys = tmp_path / "keys"
     assert main(["keys", "init", str(keys)]) == 0
     said = capsys.readouterr().out
+    assert stat.S_IMODE(keys.stat().st_mode) == 0o700
     for role in ROLES:
         assert stat.S_IMODE(key_file(keys, role).stat().st_mode) == 0o600
     assert json.loads(root_file(keys).read_text())["signed"]["version"] == 1
