@@ -22,7 +22,8 @@ def _parser() -> argparse.ArgumentParser:
         prog="python -m kiosk",
         description="Wachtkamer kiosk. Without a command it runs the kiosk (fullscreen).",
         epilog="commands: validate DIR | shot --screen NAME --size WxH --out FILE.png | "
-        "handout --out FILE.pdf | selftest | set-pin | stats --out FILE.csv | translations DIR  "
+        "handout --out FILE.pdf | selftest | set-pin | stats --out FILE.csv | translations DIR | "
+        "keys init|rotate KEYS_DIR | publish DIR --repo REPO --keys KEYS  "
         "(python -m kiosk COMMAND --help for more)",
     )
     parser.add_argument(
@@ -243,6 +244,88 @@ def _translations(argv: list[str]) -> int:
     return 1 if gaps else 0
 
 
+def _keys(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m kiosk keys",
+        description="The publisher's signing keys for fleet updates (The Update Framework).",
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    init = commands.add_parser("init", help="make the four keys and the first root.json")
+    init.add_argument("keys_dir", type=Path)
+    rotate = commands.add_parser("rotate", help="replace one key: a new root version signed by old and new")
+    rotate.add_argument("keys_dir", type=Path)
+    rotate.add_argument("--role", required=True, choices=["root", "targets", "snapshot", "timestamp"])
+    rotate.add_argument("--repo", required=True, type=Path, help="the published repository to re-sign")
+    args = parser.parse_args(argv)
+    from kiosk.fleet.keys import KeysError, init_keys, rotate_key
+    from kiosk.fleet.publish import check_rotation_keys, resign_after_rotation
+
+    try:
+        if args.command == "init":
+            init_keys(args.keys_dir)
+            print(KEEP_WHERE.format(keys=args.keys_dir))
+        else:
+            check_rotation_keys(args.keys_dir, args.role)
+            root = rotate_key(args.keys_dir, args.role)
+            resign_after_rotation(args.repo, args.keys_dir, args.role)
+            print(
+                f"{args.role} key replaced: root version {root.signed.version} is in "
+                f"{args.keys_dir}/root.json and {args.repo}/metadata; copy {args.repo} to the web host. "
+                "Kiosks follow by themselves."
+            )
+    except KeysError as err:
+        print(err, file=sys.stderr)
+        return 1
+    return 0
+
+
+KEEP_WHERE = """Keys made in {keys}:
+  root.pem, targets.pem        OFFLINE: copy them to two USB sticks kept in separate safes, then delete them
+                               here. Needed to publish new content (targets) and to rotate keys (root).
+  snapshot.pem, timestamp.pem  on the publishing machine, for `publish` and the daily `publish --refresh`.
+  root.json, root-history/     not secret: keep them on the publishing machine (publish copies every root
+                               version to the web host); root.json also goes into every site's bundle."""
+
+
+def _publish(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m kiosk publish",
+        description="Sign a content folder's slides, pictures and handout as a fleet update "
+        "(site.toml stays with each site); the repository folder can be copied to any static web host.",
+    )
+    parser.add_argument("content", type=Path, nargs="?", help="content folder (not with --refresh)")
+    parser.add_argument("--repo", required=True, type=Path, help="repository folder (made if new)")
+    parser.add_argument("--keys", required=True, type=Path, help="keys folder from `keys init`")
+    parser.add_argument("--channel", default="stable", help="e.g. stable or test (default: stable)")
+    parser.add_argument("--reason", default=None, help="why slides past their review date go out anyway")
+    parser.add_argument(
+        "--refresh", action="store_true", help="only renew the timestamp (daily job); content is not read"
+    )
+    args = parser.parse_args(argv)
+    if args.content is None and not args.refresh:
+        parser.error("which content folder? (only --refresh goes without one)")
+    from kiosk.fleet.keys import KeysError
+    from kiosk.fleet.publish import PublishError, publish_content, refresh
+
+    try:
+        if args.refresh:
+            for warning in refresh(args.repo, args.keys):
+                print(f"warning: {warning}")
+            print(f"{args.repo}: timestamp renewed")
+            return 0
+        done = publish_content(args.content, args.repo, args.keys, args.channel, args.reason)
+    except (PublishError, KeysError) as err:
+        print(err, file=sys.stderr)
+        return 1
+    for label, names in (("added", done.added), ("changed", done.changed), ("removed", done.removed)):
+        for name in names:
+            print(f"{label}: {name}")
+    for warning in done.warnings:
+        print(f"warning: {warning}")
+    print(f"{args.repo}: channel {args.channel} at version {done.version}")
+    return 0
+
+
 COMMANDS = {
     "validate": _validate,
     "shot": _shot,
@@ -251,6 +334,8 @@ COMMANDS = {
     "set-pin": _set_pin,
     "stats": _stats,
     "translations": _translations,
+    "keys": _keys,
+    "publish": _publish,
 }
 
 
