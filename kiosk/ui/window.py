@@ -36,6 +36,7 @@ from kiosk.ui.contact import ContactScreen
 from kiosk.ui.controls import BottomBar, TopBar
 from kiosk.ui.gestures import Gesture, TouchTracker
 from kiosk.ui.idle import IdleWatch
+from kiosk.ui.keys import KeyNavigator
 from kiosk.ui.language_picker import LanguageMenu
 from kiosk.ui.notice import NoticeScreen
 from kiosk.ui.reading import COUNTDOWN_S, ReadingQuestion
@@ -160,6 +161,7 @@ class KioskWindow(QWidget):
             self.screen_fit = ScreenFit(self, self.content.site.kiosk.screen, clock)
             self.screen_fit.place()
         self.show_content(self.content)
+        self.keys = KeyNavigator(self)  # keyboards and USB keypads: focus, Enter, arrows, Escape
 
     def show_kiosk(self) -> None:
         """Kiosk mode: fullscreen on its screen, and kept at that screen's size; windowed: a window."""
