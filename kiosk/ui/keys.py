@@ -13,16 +13,25 @@ the visitor. Buttons take the focus from keys only (widgets.big_button), so a ta
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Protocol, cast
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QRectF, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QRectF, Qt, SignalInstance
 from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QStackedLayout, QWidget
 
 from kiosk.render import theme
 
 if TYPE_CHECKING:
-    from kiosk.ui.window import KioskWindow
+    from kiosk.services.visit import Visit
+    from kiosk.ui.contact import ContactScreen
+    from kiosk.ui.controls import BottomBar
+    from kiosk.ui.idle import IdleWatch
+    from kiosk.ui.language_picker import LanguageMenu
+    from kiosk.ui.reading import ReadingQuestion
+    from kiosk.ui.signs import SignsScreen
+    from kiosk.ui.slideshow import SlideShow
+    from kiosk.ui.staff_mode import StaffMode
 
 Key = Qt.Key
 MODIFIER_KEYS = {
@@ -45,13 +54,36 @@ CHORD = (
 )
 
 
+class Kiosk(Protocol):
+    """What the keys work on: kiosk.ui.window.KioskWindow, named by its parts (the window installs this
+    module, which therefore does not import it)."""
+
+    visit: Visit
+    staff: StaffMode
+    reading: ReadingQuestion
+    language_menu: LanguageMenu
+    pages: QStackedLayout
+    loop_page: QWidget
+    signs: SignsScreen
+    contact: ContactScreen
+    bottom_bar: BottomBar
+    slideshow: SlideShow
+    idle: IdleWatch
+    returned_to_loop: SignalInstance
+
+    def take_over(self) -> None: ...
+    def show_slides(self) -> None: ...
+    def look(self) -> theme.Look: ...
+
+
 class FocusRing(QWidget):
     """Drawn over the whole window around the focused control: a dark band, 2 mm, outside a light one, so it
     stands out from the page and from the control alike (theme.Colours.focus_ring / focus_gap)."""
 
-    def __init__(self, window: KioskWindow) -> None:
+    def __init__(self, window: QWidget, look: Callable[[], theme.Look]) -> None:
         super().__init__(window)
         self._window = window
+        self._look = look  # the visit's look now: its colours and millimetres
         self.target: QWidget | None = None
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)
@@ -59,7 +91,7 @@ class FocusRing(QWidget):
 
     def bands(self) -> tuple[int, int]:
         """The dark band's and the light band's width in pixels on this screen."""
-        m = theme.Metrics.for_size(self._window.size(), self._window.look())
+        m = theme.Metrics.for_size(self._window.size(), self._look())
         return m.px_for_mm(theme.FOCUS_RING_MM), max(2, m.px_for_mm(theme.FOCUS_GAP_MM))
 
     def around(self, target: QWidget | None) -> None:
@@ -74,7 +106,7 @@ class FocusRing(QWidget):
         target = self.target
         if target is None or not target.isVisible():
             return
-        colours = self._window.look().colours
+        colours = self._look().colours
         dark, light = self.bands()
         box = QRectF(QRect(target.mapTo(self._window, QPoint(0, 0)), target.size()))
         painter = QPainter(self)
@@ -91,15 +123,18 @@ class FocusRing(QWidget):
 class KeyNavigator(QObject):
     """Takes the visitor's key presses before any widget does (an application event filter)."""
 
-    def __init__(self, window: KioskWindow) -> None:
+    def __init__(self, window: QWidget) -> None:
         super().__init__(window)
         self.window = window
-        self.ring = FocusRing(window)
+        self.kiosk = cast(Kiosk, window)  # the same window, by what the keys work on
+        self.ring = FocusRing(window, self.kiosk.look)
         self.keyboard = False  # the visitor uses keys now: the ring shows
         self._last: dict[QWidget, QWidget] = {}  # per layer, the control that had the focus there
         self._on: QWidget | None = None  # the layer the ring was last put on
-        window.returned_to_loop.connect(self.forget)
-        window.idle.about_to_time_out.connect(self._after_change)  # the reading question: focus its button
+        self.kiosk.returned_to_loop.connect(self.forget)
+        self.kiosk.idle.about_to_time_out.connect(
+            self._after_change
+        )  # the reading question: focus its button
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
@@ -107,7 +142,7 @@ class KeyNavigator(QObject):
     # -- where the focus can go ----------------------------------------------------------------
     def layer(self) -> QWidget | None:
         """What the visitor's keys work on now: an overlay, else the visitor's page (none for staff)."""
-        w = self.window
+        w = self.kiosk
         if w.staff.active:
             return None
         if w.reading.isVisible():
@@ -145,8 +180,8 @@ class KeyNavigator(QObject):
         last = self._last.get(layer)
         if last in controls:
             return last
-        if layer is self.window.loop_page and self.window.bottom_bar.next in controls:
-            return self.window.bottom_bar.next
+        if layer is self.kiosk.loop_page and self.kiosk.bottom_bar.next in controls:
+            return self.kiosk.bottom_bar.next
         for wanted in ("chosen", "primary"):
             for control in controls:
                 if control.property(wanted):
@@ -190,20 +225,20 @@ class KeyNavigator(QObject):
         layer = self.layer()
         if layer is None or event.key() in MODIFIER_KEYS:
             return False
-        if not self.window.visit.taken_over:
-            self.window.take_over()  # like a tap: the loop stops, the controls come
+        if not self.kiosk.visit.taken_over:
+            self.kiosk.take_over()  # like a tap: the loop stops, the controls come
             layer = self.layer() or layer
             self.focus(self.default(layer, self.controls(layer)))
             return True
         # Alt+F4, Ctrl+Q and the like do nothing (nor Alt+Space on a button); other keys go their way.
         if not (event.modifiers() & CHORD or self._act(layer, event.key())):
             return False
-        self.window.idle.saw_input()  # this filter took the key: the idle watch's never sees it
+        self.kiosk.idle.saw_input()  # this filter took the key: the idle watch's never sees it
         self._after_change()
         return True
 
     def _act(self, layer: QWidget, key: int) -> bool:
-        w = self.window
+        w = self.kiosk
         if layer is w.reading:
             w.reading.yes.click()  # any key, like any touch: "Ja, verder lezen"
             return True
@@ -232,7 +267,7 @@ class KeyNavigator(QObject):
         return True
 
     def _back(self, layer: QWidget) -> None:
-        w = self.window
+        w = self.kiosk
         if layer is w.language_menu:
             w.language_menu.hide()
         elif layer is w.signs:
