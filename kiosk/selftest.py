@@ -17,6 +17,7 @@ import re
 import struct
 import sys
 import tempfile
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -34,6 +35,7 @@ from PySide6.QtCore import (
     QTimeZone,
 )
 from PySide6.QtGui import QColor, QIcon, QImage, QImageReader, QPainter
+from PySide6.QtTextToSpeech import QTextToSpeech
 from PySide6.QtWidgets import QWidget
 
 from kiosk.app import build_kiosk, create_application, dispose
@@ -55,10 +57,14 @@ MIN_INK_PIXELS = 50
 NEEDED_PLUGINS = {
     "linux": {"platforms/libqxcb", "platforms/libqwayland", "platforms/libqoffscreen",
               "printsupport/libcupsprintersupport", "imageformats/libqsvg", "imageformats/libqjpeg",
-              "iconengines/libqsvgicon"},
+              "iconengines/libqsvgicon", "texttospeech/libqtexttospeech_speechd"},
     "win32": {"platforms/qwindows", "platforms/qoffscreen", "printsupport/windowsprintersupport",
-              "imageformats/qsvg", "imageformats/qjpeg", "iconengines/qsvgicon"},
+              "imageformats/qsvg", "imageformats/qjpeg", "iconengines/qsvgicon",
+              "texttospeech/qtexttospeech_sapi"},
 }  # fmt: skip
+# The text-to-speech engine the kiosk reads aloud with, per platform.
+SPEECH_ENGINE = {"linux": "speechd", "win32": "sapi"}
+SPEECH_WAIT_S = 20  # speech-dispatcher starts its voice modules on the first connection: a few seconds
 
 
 def _slides(window: KioskWindow) -> list[str]:
@@ -296,6 +302,41 @@ def _bundle_plugins() -> list[str]:
     return problems + [f"plugin {name} is missing" for name in sorted(missing)]
 
 
+def _speech(window: KioskWindow) -> list[str]:
+    """The text-to-speech plugin loads; then, as a line, how many voices each offered language has on this
+    machine. No voices (the speech system is not installed, or does not answer) is not a failure: the kiosk
+    offers no reading aloud in a language without a voice."""
+    name = SPEECH_ENGINE.get("linux" if sys.platform.startswith("linux") else sys.platform)
+    engines = QTextToSpeech.availableEngines()
+    if name is not None and name not in engines:
+        return [f"the {name} text-to-speech plugin does not load (engines: {', '.join(engines) or 'none'})"]
+    # Asked on a thread of its own: a speech-dispatcher that hangs would hang the selftest with it.
+    lines: list[str] = []
+    asking = threading.Thread(
+        target=lambda: lines.append(_voices(name or "", window.languages())), daemon=True
+    )
+    asking.start()
+    asking.join(SPEECH_WAIT_S)
+    print(lines[0] if lines else f"speech: {name}: no voices (no answer within {SPEECH_WAIT_S} s)")
+    return []
+
+
+def _voices(name: str, languages: tuple[str, ...]) -> str:
+    engine = QTextToSpeech(name)
+    if engine.state() == QTextToSpeech.State.Error:
+        return f"speech: {name}: no voices ({engine.errorString() or 'the speech system does not answer'})"
+    counts = []
+    for lang in languages:
+        wanted = QLocale(lang).language()
+        voices = set()
+        for locale in engine.availableLocales():
+            if locale.language() == wanted:
+                engine.setLocale(locale)
+                voices |= {voice.name() for voice in engine.availableVoices()}
+        counts.append(f"{lang} {len(voices)}")
+    return f"speech: {name} voices per language: {', '.join(counts)}"
+
+
 STEPS: list[tuple[str, Callable[[KioskWindow], list[str]]]] = [
     ("slides", _slides),
     ("signs", _signs),
@@ -303,6 +344,7 @@ STEPS: list[tuple[str, Callable[[KioskWindow], list[str]]]] = [
     ("handout PDF", _handout_pdf),
     ("translations", _translations),
     ("Qt", _qt),
+    ("speech", _speech),
 ]
 
 
