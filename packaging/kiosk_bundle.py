@@ -49,8 +49,9 @@ QT_PLUGINS: dict[str, frozenset[str]] = {
     "platforminputcontexts": frozenset({"composeplatforminputcontextplugin"}),  # dead keys, staff keyboard
     "styles": frozenset({"qmodernwindowsstyle"}),  # Windows
     # Speech: speech-dispatcher on Linux, SAPI and WinRT on Windows; mock, the engine the tests use
-    "texttospeech": frozenset({"qtexttospeech_speechd", "qtexttospeech_sapi", "qtexttospeech_winrt",
-                               "qtexttospeech_mock"}),
+    "texttospeech": frozenset(
+        {"qtexttospeech_speechd", "qtexttospeech_sapi", "qtexttospeech_winrt", "qtexttospeech_mock"}
+    ),
 }
 _UNUSED_QT = (
     "QtQml QtQuick QtQuickWidgets QtNetwork QtDBus QtOpenGL QtOpenGLWidgets QtPdf QtPdfWidgets QtTest "
