@@ -1,5 +1,5 @@
 """End to end: the real speech-dispatcher with espeak-ng speaks a Dutch and an Arabic slide of the built-in
-content into a null audio sink (tests/speech/conftest.py), and each recording holds at least a second of
+content into a null audio sink (tests/speech/audio.py), and each recording holds at least a second of
 sound. The mock engine's tests cover what is said; this covers that it is heard."""
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.content import load_content, pick
 from tests.conftest import DEFAULT_CONTENT
-from tests.speech.conftest import RATE, SpeechSystem
+from tests.speech.audio import RATE, SpeechSystem
 
 WINDOW_S = 0.02  # loudness is judged per 20 ms
 SILENCE_RMS = 0.01  # of full scale: espeak-ng speaks at about 0.1-0.3
@@ -66,16 +66,16 @@ def slide_text(lang: str) -> str:
 
 @pytest.mark.parametrize("lang", ["nl", "ar"])
 def test_a_slide_is_heard(
-    qtbot: QtBot, speech_system: SpeechSystem, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, lang: str
+    qtbot: QtBot, speech: SpeechSystem, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, lang: str
 ) -> None:
     assert QApplication.instance() is not None
-    monkeypatch.setenv("SPEECHD_ADDRESS", speech_system.speechd_address)
-    monkeypatch.setenv("PULSE_SERVER", speech_system.pulse_server)
+    for name, value in speech.client_env().items():
+        monkeypatch.setenv(name, value)
     text = slide_text(lang)
     recording = tmp_path / f"{lang}.raw"
-    recorder = speech_system.record(recording)
+    recorder = speech.record(recording)
     try:
-        speech_system.wait_until_recording()  # before the first word
+        speech.wait_until_recording()  # before the first word
         speak(qtbot, text, lang)
         qtbot.wait(300)  # the last samples through the sink and the recorder (audio runs in real time)
     finally:
