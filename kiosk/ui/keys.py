@@ -49,6 +49,7 @@ PRESS_KEYS = {Key.Key_Return, Key.Key_Enter, Key.Key_Space, Key.Key_Select}
 FORWARD_KEYS = {Key.Key_Tab, Key.Key_Down}
 BACKWARD_KEYS = {Key.Key_Backtab, Key.Key_Up}
 SIDE_KEYS = {Key.Key_Left, Key.Key_Right}
+OUR_KEYS = PRESS_KEYS | FORWARD_KEYS | BACKWARD_KEYS | SIDE_KEYS | {Key.Key_Escape}
 CHORD = (
     Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier
 )
@@ -132,9 +133,8 @@ class KeyNavigator(QObject):
         self._last: dict[QWidget, QWidget] = {}  # per layer, the control that had the focus there
         self._on: QWidget | None = None  # the layer the ring was last put on
         self.kiosk.returned_to_loop.connect(self.forget)
-        self.kiosk.idle.about_to_time_out.connect(
-            self._after_change
-        )  # the reading question: focus its button
+        # The reading question appears: a keyboard user finds the focus on "Ja, verder lezen".
+        self.kiosk.idle.about_to_time_out.connect(self._after_change)
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
@@ -229,7 +229,7 @@ class KeyNavigator(QObject):
             self.kiosk.take_over()  # like a tap: the loop stops, the controls come
             layer = self.layer() or layer
             self.focus(self.default(layer, self.controls(layer)))
-            return True
+            return event.key() in OUR_KEYS  # another key (a speech key, say) also goes its way
         # Alt+F4, Ctrl+Q and the like do nothing (nor Alt+Space on a button); other keys go their way.
         if not (event.modifiers() & CHORD or self._act(layer, event.key())):
             return False
@@ -249,7 +249,7 @@ class KeyNavigator(QObject):
             forward = (key == Key.Key_Right) != layer.isRightToLeft()
             (w.slideshow.next if forward else w.slideshow.previous)()
             return True
-        if key not in PRESS_KEYS | FORWARD_KEYS | BACKWARD_KEYS | SIDE_KEYS:
+        if key not in OUR_KEYS:
             return False
         controls = self.controls(layer)
         current = self.focused(controls)
