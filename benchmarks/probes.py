@@ -519,7 +519,8 @@ def speech(kind: str, utterances: int = 20) -> dict[str, Any]:
         raise RuntimeError(f"speechd: {engine.errorString()}")
     dutch = QLocale("nl").language()
     engine.setLocale(next(locale for locale in engine.availableLocales() if locale.language() == dutch))
-    titles = [pick(slide.title, "nl") for slide in load_content(default_content_dir()).slides]
+    slides = load_content(default_content_dir()).slides if kind == "empty" else kiosk.content.slides
+    titles = [pick(slide.title, "nl") for slide in slides]
     say_ms = []
     for text in itertools.islice(itertools.cycle(titles), utterances):
         started = time.perf_counter()
