@@ -4,6 +4,7 @@ against the page and the control, ≥ 2 mm), and no key leaves the kiosk."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 
 import pytest
@@ -247,3 +248,20 @@ def test_the_focus_ring_contrasts_with_page_and_control_and_is_2_mm(
         above = range(top.y() - light - dark - 6, top.y() - light)
         band = [y for y in above if contrast(at(y), page) >= 3]  # the dark band, pixels high
         assert mm(len(band)) >= 2.0, (name, len(band))
+
+
+@pytest.mark.parametrize("lang", ["nl", "ar"])
+def test_tab_moves_in_reading_order_right_to_left_in_arabic(make_kiosk: MakeKiosk, lang: str) -> None:
+    kiosk = make_kiosk()
+    kiosk.set_language(lang)
+    press(kiosk, K.Key_Space)
+    seen: list[QPoint] = []
+    for _ in range(8):
+        press(kiosk, K.Key_Tab)
+        target = ring_on(kiosk)
+        assert target is not None
+        seen.append(target.mapTo(kiosk, target.rect().center()))
+    in_rows = [(a, b) for a, b in itertools.pairwise(seen) if a.y() == b.y()]
+    assert in_rows, "Tab never moved along a row"
+    for a, b in in_rows:
+        assert (b.x() < a.x()) if lang == "ar" else (b.x() > a.x()), (lang, a, b)
