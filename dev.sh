@@ -15,7 +15,8 @@ VENV="${VENV:-.venv}"
 RUN_PACKAGES=(libegl1 libgl1 libfontconfig1 libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0
               libwayland-client0 libwayland-cursor0
               libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-randr0 libxcb-shape0
-              libxcb-xinerama0 libxcb-xkb1 libcups2)
+              libxcb-xinerama0 libxcb-xkb1 libcups2
+              libspeechd2 libpulse0 speech-dispatcher speech-dispatcher-espeak-ng)  # reading aloud
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
@@ -53,8 +54,10 @@ test)
     # x11-utils (xprop, xwininfo; xmessage is the other window) and screenshots it with imagemagick.
     # tests/display also runs the frozen bundle under cage (xwayland; grim screenshots it), checks DPMS with
     # xset (x11-xserver-utils), and tests/packaging verifies the systemd units with systemd-analyze (systemd).
+    # tests/speech records speech-dispatcher into a null sink of its own PulseAudio daemon (pulseaudio;
+    # parec and pactl: pulseaudio-utils).
     apt_install "${RUN_PACKAGES[@]}" binutils xvfb openbox xdotool wmctrl x11-utils imagemagick \
-        cage xwayland grim x11-xserver-utils systemd
+        cage xwayland grim x11-xserver-utils systemd pulseaudio pulseaudio-utils
     eval "$(as_root bash .ci/setup-printer.sh)"   # a real CUPS queue "kiosk-pdf" printing to PDF
     export KIOSK_TEST_PDF_DIR
     venv "[test,build]"

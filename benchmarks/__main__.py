@@ -242,7 +242,24 @@ def figures(s: Settings) -> list[Figure]:
         Figure(
             "handout", "handout to PDF", "s", 1.0, "`python -m kiosk handout --out x.pdf`, in a new process"
         ),
+        *speech_figures(),
     ]
+
+
+def speech_figures() -> list[Figure]:
+    how = (
+        "QTextToSpeech('speechd') in the kiosk's process showing its first slide, 20 Dutch slide titles, "
+        "each stopped once it speaks; speech-dispatcher with espeak-ng into a null sink of a PulseAudio "
+        "of its own (tests/speech/audio.py); the floor: the same in an empty window"
+    )
+    return [
+        Figure("speak", "say to speaking (median)", "ms", 300, f"from say() to the state Speaking: {how}",
+               "empty window, same engine"),
+        Figure("speak_p95", "say to speaking (p95)", "ms", 300, "the same utterances' 95th percentile",
+               "empty window, same engine"),
+        Figure("speech_memory", "memory with speech in use", "MB", 120, "peak RSS of those processes",
+               "empty window, same engine"),
+    ]  # fmt: skip
 
 
 def measurements(s: Settings) -> list[tuple[int, Callable[[int], list[Run]], tuple[str, ...]]]:
@@ -316,6 +333,27 @@ def measurements(s: Settings) -> list[tuple[int, Callable[[int], list[Run]], tup
     def handout() -> Run:
         return {"handout": (process_seconds(["handout", "--out", str(s.scratch / "handout.pdf")]), None)}
 
+    def speak(runs: int) -> list[Run]:
+        """A speech system of the benchmark's own for these probes (SPEECHD_ADDRESS, PULSE_SERVER)."""
+        from tests.speech.audio import speech_system
+
+        with speech_system(Path(_scratch())) as system:
+            saved = dict(os.environ)
+            os.environ.update(system.client_env())
+            try:
+                runs_done = []
+                for _ in range(runs):
+                    kiosk, floor = probe("speech"), probe("speech", "empty")
+                    runs_done.append({
+                        "speak": (statistics.median(kiosk["say_ms"]), statistics.median(floor["say_ms"])),
+                        "speak_p95": (p95(kiosk["say_ms"]), p95(floor["say_ms"])),
+                        "speech_memory": (kiosk["peak_rss_mb"], floor["peak_rss_mb"]),
+                    })  # fmt: skip
+                return runs_done
+            finally:
+                os.environ.clear()
+                os.environ.update(saved)
+
     return [
         (s.runs, repeat(start), ("start", "memory")),
         (s.slow_runs, repeat(growth), ("growth",)),
@@ -326,6 +364,7 @@ def measurements(s: Settings) -> list[tuple[int, Callable[[int], list[Run]], tup
         (s.runs, repeat(load), ("load",)),
         (s.runs, repeat(validate), ("validate",)),
         (s.runs, repeat(handout), ("handout",)),
+        (s.runs, speak, ("speak", "speak_p95", "speech_memory")),
     ]
 
 

@@ -496,6 +496,45 @@ def _photo(seed: int, size: QSize) -> QImage:
     return image
 
 
+def speech(kind: str, utterances: int = 20) -> dict[str, Any]:
+    """From say() to the speechd engine's state Speaking, for the default content's slide titles in Dutch,
+    while the kiosk shows its first slide (the floor: an empty window); and the peak RSS with speech in use.
+    Each utterance is stopped once it speaks. Needs a speech-dispatcher (the runner starts one)."""
+    from PySide6.QtCore import QLocale
+    from PySide6.QtTextToSpeech import QTextToSpeech
+
+    from kiosk.content import load_content, pick
+    from kiosk.resources import default_content_dir
+
+    if kind == "empty":
+        window: QWidget = _empty_window()
+        painted = PaintWatch(window)
+    else:
+        kiosk = window = _kiosk()
+        painted = _slide_painted(kiosk.slideshow)
+    window.show()
+    painted.wait()
+    engine = QTextToSpeech("speechd")
+    if engine.state() == QTextToSpeech.State.Error:
+        raise RuntimeError(f"speechd: {engine.errorString()}")
+    dutch = QLocale("nl").language()
+    engine.setLocale(next(locale for locale in engine.availableLocales() if locale.language() == dutch))
+    slides = load_content(default_content_dir()).slides if kind == "empty" else kiosk.content.slides
+    titles = [pick(slide.title, "nl") for slide in slides]
+    say_ms = []
+    for text in itertools.islice(itertools.cycle(titles), utterances):
+        started = time.perf_counter()
+        engine.say(text)
+        wait_until(lambda: engine.state() == QTextToSpeech.State.Speaking, 10, "speechd did not speak")
+        say_ms.append((time.perf_counter() - started) * 1000)
+        engine.stop()
+        wait_until(lambda: engine.state() == QTextToSpeech.State.Ready, 10, "speechd did not stop")
+    result = {"say_ms": say_ms, "peak_rss_mb": peak_rss_mb()}
+    if kind != "empty":
+        kiosk.quit_cleanly()
+    return result
+
+
 PROBES: dict[str, Callable[..., dict[str, Any]]] = {
     "startup": startup,
     "frames": frames,
@@ -505,6 +544,7 @@ PROBES: dict[str, Callable[..., dict[str, Any]]] = {
     "load": load,
     "make_folder": make_folder,
     "make_photo_folder": make_photo_folder,
+    "speech": speech,
 }
 
 

@@ -27,10 +27,16 @@ from pathlib import Path
 
 import icu_data
 
-# The Qt modules the kiosk imports; tests/packaging checks that the sources use no others.
-PYSIDE_MODULES = frozenset({"QtCore", "QtGui", "QtWidgets", "QtSvg", "QtPrintSupport"})
-# Qt libraries: those five, plus what the kept plugins link (DBus: QtGui; XcbQpa: xcb; WaylandClient).
-QT_LIBRARIES = frozenset({"Core", "Gui", "Widgets", "Svg", "PrintSupport", "DBus", "XcbQpa", "WaylandClient"})
+# The Qt modules the kiosk imports; tests/packaging checks that the sources use no others. Of
+# PySide6-Addons only QtTextToSpeech ("Lees voor"); its Python module needs no other.
+PYSIDE_MODULES = frozenset({"QtCore", "QtGui", "QtWidgets", "QtSvg", "QtPrintSupport", "QtTextToSpeech"})
+# Qt libraries: those, plus what the kept plugins link (DBus: QtGui; XcbQpa: xcb; WaylandClient), and what
+# libQt6TextToSpeech links: Multimedia (its audio types; none of Multimedia's plugins), which links Network
+# and Concurrent.
+QT_LIBRARIES = frozenset(
+    {"Core", "Gui", "Widgets", "Svg", "PrintSupport", "DBus", "XcbQpa", "WaylandClient"}
+    | {"TextToSpeech", "Multimedia", "Network", "Concurrent"}
+)
 # Qt plugins by folder, named without lib prefix and suffix; Linux and Windows names side by side.
 QT_PLUGINS: dict[str, frozenset[str]] = {
     "platforms": frozenset({"qxcb", "qwayland", "qoffscreen", "qwindows"}),
@@ -42,6 +48,10 @@ QT_PLUGINS: dict[str, frozenset[str]] = {
     "printsupport": frozenset({"cupsprintersupport", "windowsprintersupport"}),
     "platforminputcontexts": frozenset({"composeplatforminputcontextplugin"}),  # dead keys, staff keyboard
     "styles": frozenset({"qmodernwindowsstyle"}),  # Windows
+    # Speech: speech-dispatcher on Linux, SAPI and WinRT on Windows; mock, the engine the tests use
+    "texttospeech": frozenset(
+        {"qtexttospeech_speechd", "qtexttospeech_sapi", "qtexttospeech_winrt", "qtexttospeech_mock"}
+    ),
 }
 _UNUSED_QT = (
     "QtQml QtQuick QtQuickWidgets QtNetwork QtDBus QtOpenGL QtOpenGLWidgets QtPdf QtPdfWidgets QtTest "

@@ -28,6 +28,8 @@ LARGE_CAP_MM = 9.0
 LARGE_SCALE = 1.5  # the visitor's large text ("A+"), before the 9 mm floor
 TARGET_MM = 15.0  # the smallest visitor touch target, each side
 TARGET_GAP_MM = 2.0
+FOCUS_RING_MM = 2.0  # the keyboard's focus ring, its dark band: seen from two metres
+FOCUS_GAP_MM = 0.8  # the ring's light inner band, between the ring and the control's own edge
 DEFAULT_INCHES = 24.0
 
 
@@ -46,6 +48,10 @@ class Colours:
     dot: QColor  # the other position dots: ≥ 3:1, a shape a visitor needs to see
     urgent_text: QColor  # the crisis line: the strongest contrast on the screen
     urgent_background: QColor
+    # The keyboard's focus ring: a dark band (≥ 3:1 on the page) around a light one (≥ 3:1 against every
+    # button's edge, which is always accent or title coloured): it stands out on light and dark alike.
+    focus_ring: QColor
+    focus_gap: QColor
 
 
 NORMAL = Colours(
@@ -60,6 +66,8 @@ NORMAL = Colours(
     dot=QColor("#8A7F75"),
     urgent_text=QColor("#1A1715"),
     urgent_background=QColor("#FFFFFF"),
+    focus_ring=QColor("#1A1715"),
+    focus_gap=QColor("#FFFFFF"),
 )
 # Black on white, a darker teal for buttons: every text at least 7:1, still the kiosk's own colours.
 HIGH_CONTRAST = Colours(
@@ -74,6 +82,8 @@ HIGH_CONTRAST = Colours(
     dot=QColor("#4D4D4D"),
     urgent_text=QColor("#000000"),
     urgent_background=QColor("#FFFFFF"),
+    focus_ring=QColor("#000000"),
+    focus_gap=QColor("#FFFFFF"),
 )
 
 # The normal palette by name, for the screens staff and the selftest use.

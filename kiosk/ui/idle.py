@@ -69,8 +69,13 @@ class IdleWatch(QObject):
     def is_counting(self) -> bool:
         return self._timer.isActive()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in INPUT_EVENTS and self._timer.isActive():
+    def saw_input(self) -> None:
+        """Someone is there: count again (also for key presses a key handler takes before this filter)."""
+        if self._timer.isActive():
             self.start()  # restart: no time pressure while someone is reading
             self.input_seen.emit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in INPUT_EVENTS:
+            self.saw_input()
         return False

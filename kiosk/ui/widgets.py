@@ -17,12 +17,13 @@ from kiosk.render.slide import draw_picture
 
 
 def big_button(text: str, name: str, primary: bool = False) -> QPushButton:
-    """A finger-sized button; its accessible name says what it does for screen readers too."""
+    """A finger-sized button; its accessible name says what it does for screen readers too. It takes the
+    focus from the keyboard only (kiosk.ui.keys), never from a tap."""
     button = QPushButton()
     set_words(button, text)
     button.setObjectName(name)
     button.setProperty("primary", primary)
-    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
     button.setCursor(Qt.CursorShape.PointingHandCursor)
     return button
 
@@ -67,6 +68,7 @@ def screen_style(m: theme.Metrics, text_scale: float = 1.0) -> str:
             border: {outline}px solid {c.accent.name()}; border-radius: {radius}px;
             padding: 0 {m.px(34)}px;
             min-height: {inner}px; max-height: {inner}px; min-width: {inner}px;
+            outline: none; /* the keyboard's focus ring is kiosk.ui.keys.FocusRing, shown only for keys */
         }}
         QPushButton[square="true"] {{ padding: 0; min-width: {inner}px; max-width: {inner}px; }}
         QPushButton[primary="true"] {{

@@ -37,6 +37,7 @@ from kiosk.services.visit import Screen, Visit
 from kiosk.ui.controls import BottomBar, TopBar
 from kiosk.ui.gestures import Gesture, TouchTracker
 from kiosk.ui.idle import IdleWatch
+from kiosk.ui.keys import KeyNavigator
 from kiosk.ui.reading import COUNTDOWN_S
 from kiosk.ui.screen_fit import ScreenFit
 from kiosk.ui.slideshow import SlideShow
@@ -167,6 +168,7 @@ class KioskWindow(QWidget):
             self.screen_fit = ScreenFit(self, self.content.site.kiosk.screen, clock)
             self.screen_fit.place()
         self.show_content(self.content)
+        self.keys = KeyNavigator(self)  # keyboards and USB keypads: focus, Enter, arrows, Escape
 
     def show_kiosk(self) -> None:
         """Kiosk mode: fullscreen on its screen, and kept at that screen's size; windowed: a window."""

@@ -43,8 +43,13 @@ def test_the_plugins_the_kiosk_needs_are_in_the_folder(bundle_dir: Path) -> None
     if LINUX:
         needed |= {"platforms/qxcb", "platforms/qwayland", "printsupport/cupsprintersupport"}
         needed |= {"wayland-shell-integration/xdg-shell", "xcbglintegrations/qxcb-glx-integration"}
+        needed |= {"texttospeech/qtexttospeech_speechd"}
     else:
-        needed |= {"platforms/qwindows", "printsupport/windowsprintersupport"}
+        needed |= {
+            "platforms/qwindows",
+            "printsupport/windowsprintersupport",
+            "texttospeech/qtexttospeech_sapi",
+        }
     assert needed <= found, f"missing: {sorted(needed - found)}"
 
 
@@ -55,9 +60,10 @@ def test_nothing_outside_the_allow_list(bundle_dir: Path) -> None:
     assert plugins(bundle_dir) <= allowed
     qt_libraries = {re.sub(r"^lib|\..*$", "", p.name) for p in qt_dir(bundle_dir).rglob("*Qt6*")}
     assert qt_libraries <= {f"Qt6{name}" for name in kiosk_bundle.QT_LIBRARIES}
-    for unused in ("QtQml", "QtQuick", "QtNetwork", "QtPdf", "QtWebEngineCore", "QtDBus"):
+    for unused in ("QtQml", "QtQuick", "QtNetwork", "QtPdf", "QtWebEngineCore", "QtDBus", "QtMultimedia"):
         assert not list((bundle_dir / "_internal" / "PySide6").glob(f"{unused}.*")), unused
     assert not list(qt_dir(bundle_dir).glob("translations/*"))
+    assert not list(qt_dir(bundle_dir).glob("plugins/multimedia/*"))  # speechd plays its own audio
     assert not list((bundle_dir / "_internal").rglob("*tkinter*"))
     assert not list((bundle_dir / "_internal").rglob("*zxing*"))
 

@@ -42,7 +42,12 @@ def test_the_kiosk_imports_only_the_qt_modules_the_bundle_keeps() -> None:
         ("PySide6/plugins/platforms/qwindows.dll", True),
         ("PySide6\\plugins\\imageformats\\qgif.dll", False),
         ("PySide6/Qt/lib/libQt6Widgets.so.6", True),
-        ("PySide6/Qt/lib/libQt6Network.so.6", False),
+        ("PySide6/Qt/lib/libQt6Network.so.6", True),  # libQt6Multimedia links it (for QtTextToSpeech)
+        ("PySide6/Qt/lib/libQt6WebSockets.so.6", False),
+        ("PySide6/Qt/plugins/texttospeech/libqtexttospeech_speechd.so", True),
+        ("PySide6/Qt/plugins/multimedia/libffmpegmediaplugin.so", False),
+        ("PySide6/QtTextToSpeech.abi3.so", True),
+        ("PySide6/QtMultimedia.abi3.so", False),
         ("PySide6/Qt6Qml.dll", False),
         ("PySide6/Qt/translations/qtbase_nl.qm", False),
         ("PySide6/QtNetwork.abi3.so", False),
