@@ -180,11 +180,10 @@ def recover_at_start(content_dir: Path, records: FleetRecords) -> str:
     versions = Versions(content_dir)
     versions.link()
     pending = records.pending()
-    if pending is None:
-        return ""
     version = versions.current()
-    if pending.get("version") != version:  # the swap itself never happened
+    if pending is None or pending.get("version") != version:  # none, or the swap itself never happened
         records.clear_pending()
+        versions.prune()  # versions a power cut left before their prune
         return ""
     previous = return_to_previous(versions, records, "the kiosk stopped within a minute of the swap")
     if previous is None:
