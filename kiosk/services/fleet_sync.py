@@ -24,7 +24,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 
-from kiosk.content import Content, Problem
+from kiosk.content import Content, Problem, load_content
 from kiosk.content.editing import errors_added
 from kiosk.content.model import FleetSettings
 from kiosk.content.staff_messages import staff_message
@@ -148,6 +148,34 @@ def _english(problems: tuple[Problem, ...] | list[Problem]) -> str:
     return "; ".join(str(p) for p in problems)
 
 
+NOT_STAGED = "De nieuwe inhoud kon niet worden klaargezet."
+
+
+def not_taken(version: int | None, reason: str) -> str:
+    return f"De nieuwe inhoud (versie {version}) is niet overgenomen: {reason}"
+
+
+def record_outcome(
+    records: FleetRecords, outcome: Outcome, channel: str, now: dt.datetime, swapping: bool = False
+) -> None:
+    """Log a check's outcome and keep it for `fleet status`, staff status and the metrics."""
+    status: dict[str, Any] = {"last_sync": now.isoformat(timespec="seconds"), "channel": channel}
+    if outcome.expires is not None:
+        status["expires"] = outcome.expires.isoformat()
+    if outcome.kind == "failed":
+        log.warning("fleet: no update (%s); the content shown stays", outcome.detail)
+        records.note(**status, outcome="failed", reason=f"Geen nieuwe inhoud opgehaald: {outcome.reason}")
+    elif outcome.kind == "refused":
+        log.error("fleet: version %s refused, the content shown stays: %s", outcome.version, outcome.detail)
+        records.note(**status, outcome="refused", reason=not_taken(outcome.version, outcome.reason))
+        if outcome.version is not None:
+            records.refuse(outcome.version)
+    else:
+        if outcome.detail:
+            log.info("fleet: %s", outcome.detail)
+        records.note(**status, outcome="trying" if swapping else "ok", reason="")
+
+
 def swap_in(versions: Versions, records: FleetRecords, outcome: Outcome, now: dt.datetime) -> int | None:
     """Install and show a staged version; returns the version it replaced."""
     assert outcome.staging is not None and outcome.version is not None
@@ -194,6 +222,28 @@ def recover_at_start(content_dir: Path, records: FleetRecords) -> str:
     )
     records.note(outcome="returned", reason=reason)
     return reason
+
+
+def sync_once(content_dir: Path, records: FleetRecords, check: Check | None = None) -> Outcome:
+    """One check now, blocking (`python -m kiosk fleet sync`): a new version that passes the store's rule
+    is swapped in at once; a kiosk running on the folder picks it up as an outside edit."""
+    content = load_content(content_dir)
+    settings = content.site.fleet
+    if not settings.url:
+        return Outcome(
+            "failed", reason="Deze kiosk haalt geen inhoud bij een uitgever.", detail="no [fleet] url"
+        )
+    versions = Versions(content_dir)
+    now = dt.datetime.now()
+    outcome = fetch(versions, settings, records, content, check or check_for_update, _utc(now))
+    record_outcome(records, outcome, settings.channel, now)
+    if outcome.kind == "staged" and outcome.version is not None and outcome.staging is not None:
+        versions.install(outcome.staging, outcome.version)
+        versions.activate(outcome.version)
+        versions.prune()
+        records.note(version=outcome.version)
+        log.info("fleet: version %s swapped in", outcome.version)
+    return outcome
 
 
 def start_fleet(store: ContentStore, clock: Clock) -> FleetSync | None:
@@ -277,9 +327,7 @@ class FleetSync(QObject):
             outcome = fetch(*args)
         except Exception as err:  # a full disk, a bug: the kiosk keeps its content and tries again later
             log.exception("fleet: the check failed")
-            outcome = Outcome(
-                "failed", reason="De nieuwe inhoud kon niet worden klaargezet.", detail=str(err)
-            )
+            outcome = Outcome("failed", reason=NOT_STAGED, detail=str(err))
         with contextlib.suppress(RuntimeError):  # the kiosk closed meanwhile
             self._checked.emit(outcome)
 
@@ -287,50 +335,22 @@ class FleetSync(QObject):
     def _on_checked(self, outcome: Outcome) -> None:
         self.busy = False
         now = self._clock.now()
-        common: dict[str, Any] = {
-            "last_sync": now.isoformat(timespec="seconds"),
-            "channel": self.settings.channel,
-        }
-        if outcome.expires is not None:
-            common["expires"] = outcome.expires.isoformat()
+        record_outcome(self.records, outcome, self.settings.channel, now, swapping=outcome.kind == "staged")
+        self.failures = self.failures + 1 if outcome.kind == "failed" else 0
         if outcome.kind == "failed":
-            self.failures += 1
-            log.warning("fleet: no update (%s); the content shown stays", outcome.detail)
-            self.records.note(
-                **common, outcome="failed", reason=f"Geen nieuwe inhoud opgehaald: {outcome.reason}"
-            )
             self._schedule(self.retry_s())
-        elif outcome.kind == "refused":
-            self.failures = 0
-            log.error(
-                "fleet: version %s refused, the content shown stays: %s", outcome.version, outcome.detail
-            )
-            self.records.note(
-                **common, outcome="refused", reason=self._not_taken(outcome.version, outcome.reason)
-            )
-            if outcome.version is not None:
-                self.records.refuse(outcome.version)
-            self._schedule_poll()
         elif outcome.kind == "staged":
-            self.failures = 0
-            self.records.note(
-                **common, outcome="trying", reason="", downloaded_bytes=outcome.downloaded_bytes
-            )
             try:
                 swap_in(self.versions, self.records, outcome, now)
             except OSError as err:
                 log.error("fleet: version %s could not be swapped in (%s)", outcome.version, err)
-                self.records.note(outcome="failed", reason="De nieuwe inhoud kon niet worden klaargezet.")
+                self.records.note(outcome="failed", reason=NOT_STAGED)
                 self._schedule(self.retry_s())
             else:  # kept unless the store refuses it, or the kiosk stops, within the minute
                 self._awaiting = outcome.version
                 self._confirm.start()
                 self._store.reload()
         else:
-            self.failures = 0
-            if outcome.detail:
-                log.info("fleet: %s", outcome.detail)
-            self.records.note(**common, outcome="ok", reason="")
             self._schedule_poll()
         self.status_changed.emit()
 
@@ -341,7 +361,7 @@ class FleetSync(QObject):
         self._awaiting = None
         self._confirm.stop()
         previous = return_to_previous(self.versions, self.records, _english(problems))
-        self.records.note(outcome="refused", reason=self._not_taken(version, refusal_nl(problems)))
+        self.records.note(outcome="refused", reason=not_taken(version, refusal_nl(problems)))
         if previous is not None:
             self._store.reload()  # the content shown again: the store finds no new error and takes it
         self._schedule_poll()
@@ -355,10 +375,6 @@ class FleetSync(QObject):
         self.records.note(outcome="ok", reason="", version=version)
         self._schedule_poll()
         self.status_changed.emit()
-
-    @staticmethod
-    def _not_taken(version: int | None, reason: str) -> str:
-        return f"De nieuwe inhoud (versie {version}) is niet overgenomen: {reason}"
 
     # -- timing --------------------------------------------------------------------------------
     def retry_s(self) -> float:
