@@ -41,16 +41,16 @@ def build_kiosk(
     windowed: bool = False,
     watch: bool = False,
     clock: Clock | None = None,
-    fleet: bool = False,
+    live: bool = False,
 ) -> KioskWindow:
     """The kiosk window on a content folder, with its content store, the site's printer and one clock
     for every timer (a test passes a fake one); the application must exist.
 
-    With `watch`, edits to the folder from outside are picked up (debounced) while it runs; with `fleet`,
-    content from the publisher too (`[fleet]` in site.toml).
+    With `watch`, edits to the folder from outside are picked up (debounced) while it runs; `live` is the
+    kiosk that really runs: it takes content from the publisher (`[fleet]`) and reports metrics (`[metrics]`).
     """
     clock = clock or Clock()
-    if fleet:  # before the store loads: a new version the kiosk did not survive a minute with is undone
+    if live:  # before the store loads: a new version the kiosk did not survive a minute with is undone
         from kiosk.services import fleet_sync
 
         fleet_sync.recover_at_start(content_dir, fleet_sync.FleetRecords(fleet_sync.fleet_state_dir()))
@@ -59,8 +59,14 @@ def build_kiosk(
     window = KioskWindow(store, clock, printer, kiosk_mode=not windowed)
     store.setParent(window)
     printer.setParent(window)
-    if fleet:
-        window.staff.show_fleet(fleet_sync.start_fleet(store, clock))
+    if live:
+        from kiosk.services.metrics import start_metrics
+
+        sync = fleet_sync.start_fleet(store, clock)
+        window.staff.show_fleet(sync)
+        metrics = start_metrics(store.content.site.metrics, clock, printer, sync)
+        if metrics is not None:
+            metrics.setParent(window)
     return window
 
 
@@ -94,7 +100,7 @@ def run(content_dir: Path, windowed: bool) -> int:
         )
         return ALREADY_RUNNING_EXIT
     os_stop = _OsStopRequest(app)  # before anything slow: a SIGTERM during start-up also ends cleanly
-    window = build_kiosk(content_dir, windowed, watch=True, fleet=True)
+    window = build_kiosk(content_dir, windowed, watch=True, live=True)
     os_stop.window = window
     if os_stop.requested:  # during start-up: close what was built (the slideshow's worker may be rendering)
         os_stop.close()

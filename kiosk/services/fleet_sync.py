@@ -20,7 +20,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 
@@ -28,12 +28,14 @@ from kiosk.content import Content, Problem, load_content
 from kiosk.content.editing import errors_added
 from kiosk.content.model import FleetSettings
 from kiosk.content.staff_messages import staff_message
-from kiosk.fleet.client import FleetError, Update, check_for_update
 from kiosk.fleet.versions import Versions
 from kiosk.logs import state_dir
 from kiosk.services.clock import Clock
 from kiosk.services.content_store import ContentStore
 from kiosk.services.state_file import DamagedRecordError, read_record, write_record
+
+if TYPE_CHECKING:
+    from kiosk.fleet.client import Update
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +44,14 @@ JITTER = 0.2  # every wait is stretched or shrunk by up to 20 %, so a fleet does
 RETRY_FIRST_S = 60  # after a failure: 1, 2, 4 ... minutes, up to an hour
 RETRY_MAX_S = 3600
 
-Check = Callable[..., Update]
+Check = Callable[..., "Update"]
+
+
+def check_for_update(*args: Any, **kwargs: Any) -> Update:
+    """fleet-core's TUF client, loaded when first used: a kiosk without [fleet] never loads it."""
+    from kiosk.fleet import client
+
+    return client.check_for_update(*args, **kwargs)
 
 
 def fleet_state_dir() -> Path:
@@ -116,6 +125,8 @@ def fetch(
     now: dt.datetime,
 ) -> Outcome:
     """Ask the publisher; stage a new version and check it against the content shown (the store's rule)."""
+    from kiosk.fleet.client import FleetError
+
     metadata = records.folder / "metadata"
     if not (metadata / "root.json").is_file():  # the first time: the root the site's bundle carries
         metadata.mkdir(parents=True, exist_ok=True)
