@@ -171,7 +171,8 @@ class FolderWatch(QObject):
         old = self._watcher.files() + self._watcher.directories()
         if old:
             self._watcher.removePaths(old)
-        paths = [self.folder, *(p for p in self.folder.rglob("*") if ".history" not in p.parts)]
+        hidden = {".history", ".fleet"}  # undo records; the fleet's versions (the swap reloads the store)
+        paths = [self.folder, *(p for p in self.folder.rglob("*") if not hidden & set(p.parts))]
         existing = [str(p) for p in paths if p.exists() and inside_folder(self.folder, p)]
         if existing:
             self._watcher.addPaths(existing)
