@@ -399,14 +399,13 @@ class FleetSync(QObject):
         self._poll.start(max(1, round(seconds * 1000)))
 
     # -- for staff -----------------------------------------------------------------------------
-    def facts(self) -> list[tuple[str, str]]:
+    def facts(self, moment: Callable[[dt.datetime], str]) -> list[tuple[str, str]]:
+        """For the status page; `moment` writes a time the way staff read it everywhere else."""
         status = self.records.status()
         version = self.versions.current()
         shown = f"versie {version}" if version is not None else "eigen inhoud van deze kiosk"
         last = status.get("last_sync")
-        when = (
-            dt.datetime.fromisoformat(last).strftime("%d-%m %H:%M") if isinstance(last, str) else "nog niet"
-        )
+        when = moment(dt.datetime.fromisoformat(last)) if isinstance(last, str) else "nog niet"
         outcome = OUTCOMES_NL.get(str(status.get("outcome")), "")
         return [
             (self.tr("Inhoud van de uitgever"), f"{shown} (kanaal {self.settings.channel})"),

@@ -240,7 +240,7 @@ class StaffMode(QObject):
             for p in store.refusal
         ]
         if self._fleet is not None:
-            facts += self._fleet.facts()
+            facts += self._fleet.facts(day_and_time)
             refused += self._fleet.messages()
         messages = refused + [staff_message(p, titles).text for p in content.problems]
         details = [
