@@ -11,7 +11,7 @@ from pathlib import Path
 class FleetError(Exception):
     """Why an update was not taken: `.reason` in Dutch for staff status, str(e) in English for the log."""
 
-    def __init__(self, message: str, reason: str) -> None:
+    def __init__(self, reason: str, message: str) -> None:
         super().__init__(message)
         self.reason = reason
 
@@ -33,6 +33,6 @@ def check_for_update(
     timeout_s: float = 30,
 ) -> Update:
     raise FleetError(
+        "De kiosk kan nog geen nieuwe inhoud ophalen. Vraag de beheerder van de kiosk om hulp.",
         "the TUF client is not part of this build yet",
-        "De kiosk kan nog geen updates ophalen. Vraag de beheerder van de kiosk om hulp.",
     )

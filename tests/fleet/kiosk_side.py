@@ -80,6 +80,6 @@ class FakePublisher:
 
 def offline() -> FleetError:
     return FleetError(
-        "connection refused by inhoud.voorbeeld-uitgever.nl",
         "De server van de uitgever is niet bereikbaar.",
+        "connection refused by inhoud.voorbeeld-uitgever.nl",
     )
