@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 
 from kiosk.content import Content, Problem, load_content
 from kiosk.content.editing import errors_added
@@ -269,6 +269,9 @@ def start_fleet(store: ContentStore, clock: Clock) -> FleetSync | None:
         settings.channel,
         settings.poll_minutes,
     )
+    app = QCoreApplication.instance()
+    if app is not None:
+        app.aboutToQuit.connect(sync.closing)
     sync.start()
     return sync
 
@@ -306,13 +309,15 @@ class FleetSync(QObject):
         self._rng = rng or random.Random()
         self.failures = 0
         self.busy = False
-        self._awaiting: int | None = None  # a version swapped in, until the store shows or refuses it
+        self._awaiting: int | None = None  # a version swapped in, until kept or refused
+        self._up = False  # ... and the store shows it
         self._poll = clock.timer(self)
         self._poll.timeout.connect(self.sync_now)
         self._confirm = clock.timer(self, CONFIRM_S * 1000)
         self._confirm.timeout.connect(self._confirmed)
         self._checked.connect(self._on_checked, Qt.ConnectionType.QueuedConnection)
         store.change_refused.connect(self._store_refused)
+        store.content_changed.connect(self._store_showed)
 
     def start(self, first_delay_s: float | None = None) -> None:
         """Poll from now on; the first check comes after a random part of the interval (a fleet that lost
@@ -358,7 +363,7 @@ class FleetSync(QObject):
                 self.records.note(outcome="failed", reason=NOT_STAGED)
                 self._schedule(self.retry_s())
             else:  # kept unless the store refuses it, or the kiosk stops, within the minute
-                self._awaiting = outcome.version
+                self._awaiting, self._up = outcome.version, False
                 self._confirm.start()
                 self._store.reload()
         else:
@@ -377,6 +382,16 @@ class FleetSync(QObject):
             self._store.reload()  # the content shown again: the store finds no new error and takes it
         self._schedule_poll()
         self.status_changed.emit()
+
+    def _store_showed(self, _content: Content) -> None:
+        self._up = self._awaiting is not None
+
+    def closing(self) -> None:
+        """A clean quit (staff restart, the OS shutting down) with the new version on screen keeps it: only
+        a crash or a hang within the minute counts against a version."""
+        if self._awaiting is not None and self._up:
+            self._confirm.stop()
+            self._confirmed()
 
     def _confirmed(self) -> None:
         version, self._awaiting = self._awaiting, None

@@ -200,6 +200,25 @@ def test_a_kiosk_that_ran_a_minute_keeps_the_new_version_after_a_restart(
     assert welcome(ContentStore(kiosk.folder, fake_clock).content) == "Blijft staan"
 
 
+def test_a_clean_quit_with_the_new_version_on_screen_keeps_it(
+    tmp_path: Path,
+    kiosks: Callable[[str], Kiosk],
+    publisher: FakePublisher,
+    fake_clock: FakeClock,
+    qtbot: QtBot,
+) -> None:
+    publisher.publish(1, make_release(tmp_path, "v1"))
+    kiosk = kiosks("noord")
+    run_poll(qtbot, fake_clock, kiosk, then_s=CONFIRM_S)
+    publisher.publish(2, make_release(tmp_path, "v2", "Staff herstarten de kiosk"))
+    run_poll(qtbot, fake_clock, kiosk)
+    shows(qtbot, kiosk, "Staff herstarten de kiosk")
+    fake_clock.advance(20)
+    kiosk.sync.closing()  # staff restart the kiosk 20 s after the swap
+    assert recover_at_start(kiosk.folder, FleetRecords(kiosk.state)) == ""
+    assert welcome(ContentStore(kiosk.folder, fake_clock).content) == "Staff herstarten de kiosk"
+
+
 def test_retries_back_off_after_failures_and_return_to_the_poll_interval_after_success(
     tmp_path: Path,
     kiosks: Callable[[str], Kiosk],
