@@ -263,15 +263,18 @@ def _fleet(argv: list[str]) -> int:
     versions = Versions(folder)
     if args.action == "sync":
         outcome = fleet_sync.sync_once(folder, records)
-        said = {"staged": "new version taken", "current": "up to date"}.get(outcome.kind, outcome.kind)
+        if outcome.kind in ("failed", "refused"):
+            print(f"nothing taken ({outcome.kind}): {outcome.detail}", file=sys.stderr)
+            return 1
+        said = "new version taken" if outcome.kind == "staged" else "up to date"
         print(f"{said}: showing version {versions.current()}", *[outcome.detail] if outcome.detail else [])
-        return 1 if outcome.kind in ("failed", "refused") else 0
+        return 0
     if args.action == "rollback":
         was = versions.current()
-        back = fleet_sync.return_to_previous(versions, records, "rolled back by hand")
-        if back is None:
+        if was is None or versions.previous() is None:
             print("no earlier version is kept; nothing changed", file=sys.stderr)
             return 1
+        back = fleet_sync.return_to_previous(versions, records, "rolled back by hand")
         records.note(outcome="returned", reason=f"Teruggezet van versie {was} naar versie {back}.")
         print(f"back to version {back} (version {was} will not be taken again)")
         return 0
@@ -283,7 +286,7 @@ def _fleet(argv: list[str]) -> int:
         ("channel", settings.channel),
         ("current version", versions.current() or "(none: the site's own content)"),
         ("last sync", f"{status.get('last_sync', 'never')} {status.get('outcome', '')}".strip()),
-        ("reason", status.get("reason", "")),
+        ("reason", status.get("reason") or "-"),
         ("metadata expires", status.get("expires", "unknown")),
         ("versions kept", ", ".join(map(str, versions.kept())) or "none"),
         ("never taken again", ", ".join(map(str, sorted(records.refused()))) or "none"),
