@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from kiosk.app import build_kiosk
 from kiosk.content import Content
 from kiosk.content.model import FleetSettings
 from kiosk.fleet.versions import Versions
@@ -35,9 +36,11 @@ def welcome(content: Content) -> str:
 class Kiosk:
     """One clinic: its own folder and state folder, a content store and the poller, on the shared clock."""
 
-    def __init__(self, root: Path, name: str, clock: FakeClock, publisher: FakePublisher) -> None:
+    def __init__(
+        self, root: Path, name: str, clock: FakeClock, publisher: FakePublisher, state: Path | None = None
+    ) -> None:
         self.folder = make_site(root, name)
-        self.state = root / f"{name}-state"
+        self.state = state or root / f"{name}-state"
         self.clock = clock
         self.store = ContentStore(self.folder, clock)
         settings = self.store.content.site.fleet
@@ -283,3 +286,31 @@ def test_the_stores_folder_stamp_sees_the_slides_of_the_version_shown(tmp_path: 
     versions.activate(2)
     after = {entry for entry in folder_stamp(site) if entry[0] == WELCOME}
     assert before and after and before != after
+
+
+def test_the_running_kiosk_starts_on_the_previous_version_after_a_crash_and_reports_metrics(
+    tmp_path: Path, publisher: FakePublisher, fake_clock: FakeClock, qtbot: QtBot
+) -> None:
+    """Through the application factory, as `python -m kiosk` builds it: the state folder's record of a
+    swap not yet kept sends the new kiosk back before anything is shown."""
+    publisher.publish(1, make_release(tmp_path, "v1"))
+    crashed = Kiosk(tmp_path, "noord", fake_clock, publisher, state=fleet_sync.fleet_state_dir())
+    run_poll(qtbot, fake_clock, crashed, then_s=CONFIRM_S)
+    publisher.publish(2, make_release(tmp_path, "v2", "Laat de kiosk vastlopen"))
+    run_poll(qtbot, fake_clock, crashed)
+    shows(qtbot, crashed, "Laat de kiosk vastlopen")
+    with (crashed.folder / "site.toml").open("a", encoding="utf-8") as site:
+        site.write(f'\n[metrics]\ntextfile_dir = "{tmp_path / "node-exporter"}"\n')
+
+    window = build_kiosk(crashed.folder, windowed=True, clock=fake_clock, live=True)
+    try:
+        assert welcome(window.content) == TITLE_V1
+        window.staff.refresh()
+        status = window.staff.screen.status
+        assert "Inhoud van de uitgever: versie 1 (kanaal stable)" in status.facts.text()
+        assert "kwam niet goed op het scherm" in status.problems.toPlainText()
+        metrics = (tmp_path / "node-exporter" / "wachtkamer_kiosk.prom").read_text(encoding="utf-8")
+        assert 'wachtkamer_kiosk_content_version{channel="stable"} 1.0' in metrics
+    finally:
+        window.quit_cleanly()
+        window.deleteLater()
