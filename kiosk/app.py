@@ -50,9 +50,10 @@ def build_kiosk(
     kiosk that really runs: it takes content from the publisher (`[fleet]`) and reports metrics (`[metrics]`).
     """
     clock = clock or Clock()
-    if live:  # before the store loads: a new version the kiosk did not survive a minute with is undone
-        from kiosk.services import fleet_sync
+    if live and (Path(content_dir) / ".fleet").is_dir():  # the publisher's versions (kiosk.fleet.versions)
+        from kiosk.services import fleet_sync  # here: most sites have no [fleet]
 
+        # Before the store loads: a new version the kiosk did not survive a minute with is undone.
         fleet_sync.recover_at_start(content_dir, fleet_sync.FleetRecords(fleet_sync.fleet_state_dir()))
     store = ContentStore(content_dir, clock, watch=watch)
     printer = HandoutPrinter(store.content.site.printer, clock)
@@ -60,14 +61,26 @@ def build_kiosk(
     store.setParent(window)
     printer.setParent(window)
     if live:
-        from kiosk.services.metrics import start_metrics
-
-        sync = fleet_sync.start_fleet(store, clock)
-        window.staff.show_fleet(sync)
-        metrics = start_metrics(store.content.site.metrics, clock, printer, sync)
-        if metrics is not None:
-            metrics.setParent(window)
+        _start_fleet_and_metrics(window, store, clock, printer)
     return window
+
+
+def _start_fleet_and_metrics(
+    window: KioskWindow, store: ContentStore, clock: Clock, printer: HandoutPrinter
+) -> None:
+    """`[fleet]` and `[metrics]`, each imported only when the site has it (the metrics library alone
+    costs a tenth of a second)."""
+    site = store.content.site
+    sync = None
+    if site.fleet.url:
+        from kiosk.services.fleet_sync import start_fleet
+
+        sync = start_fleet(store, clock)
+        window.staff.show_fleet(sync)
+    if site.metrics.textfile_dir or site.metrics.port:
+        from kiosk.services.metrics import KioskMetrics, count_start
+
+        KioskMetrics(site.metrics, clock, printer, sync, count_start(), parent=window)
 
 
 def dispose(window: KioskWindow) -> None:

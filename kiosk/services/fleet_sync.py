@@ -27,7 +27,6 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from kiosk.content import Content, Problem, load_content
 from kiosk.content.editing import errors_added
 from kiosk.content.model import FleetSettings
-from kiosk.content.staff_messages import staff_message
 from kiosk.fleet.versions import Versions
 from kiosk.logs import state_dir
 from kiosk.services.clock import Clock
@@ -151,6 +150,8 @@ def fetch(
 
 
 def refusal_nl(problems: tuple[Problem, ...] | list[Problem]) -> str:
+    from kiosk.content.staff_messages import staff_message  # here: only a refusal needs it
+
     titles: dict[str, str] = {}
     return " ".join(staff_message(p, titles).text for p in problems[:3])
 

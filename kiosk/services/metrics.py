@@ -207,12 +207,3 @@ def _moment(value: object) -> dt.datetime | None:
     with contextlib.suppress(ValueError):
         return dt.datetime.fromisoformat(value)
     return None
-
-
-def start_metrics(
-    settings: MetricsSettings, clock: Clock, printer: HandoutPrinter | None, fleet: FleetSync | None
-) -> KioskMetrics | None:
-    """The metrics for a site with `[metrics]`; None (nothing written, no port opened) for a site without."""
-    if not settings.textfile_dir and not settings.port:
-        return None
-    return KioskMetrics(settings, clock, printer, fleet, count_start())

@@ -11,12 +11,14 @@ import pytest
 from prometheus_client.parser import text_string_to_metric_families
 from pytestqt.qtbot import QtBot
 
+from kiosk.app import build_kiosk
 from kiosk.content.model import MetricsSettings, PrinterSettings
 from kiosk.services import metrics as kiosk_metrics
 from kiosk.services.content_store import ContentStore
 from kiosk.services.fleet_sync import CONFIRM_S, FleetSync
-from kiosk.services.metrics import TEXTFILE, KioskMetrics, start_metrics
+from kiosk.services.metrics import TEXTFILE, KioskMetrics
 from kiosk.services.printing import HandoutPrinter, PrintOutcome
+from tests.conftest import DEFAULT_CONTENT
 from tests.fake_clock import FakeClock
 from tests.fleet.kiosk_side import FakePublisher, make_release, make_site
 
@@ -85,11 +87,14 @@ def test_metrics_over_http_and_in_the_textfile_say_what_the_kiosk_does_and_nothi
         urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=2)
 
 
-def test_no_metrics_section_writes_nothing_and_opens_no_port(
-    fake_clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+def test_a_site_without_metrics_starts_none(
+    fake_clock: FakeClock, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(kiosk_metrics, "start_http_server", lambda *a: pytest.fail("a port was opened"))
-    assert start_metrics(MetricsSettings(), fake_clock, None, None) is None
+    """No [metrics]: nothing written, no port opened (the running kiosk, as `python -m kiosk` builds it)."""
+    monkeypatch.setattr(kiosk_metrics, "KioskMetrics", lambda *_a, **_k: pytest.fail("metrics started"))
+    window = build_kiosk(DEFAULT_CONTENT, windowed=True, clock=fake_clock, live=True)
+    window.quit_cleanly()
+    window.deleteLater()
 
 
 def test_restarts_are_counted_across_starts(fake_clock: FakeClock) -> None:
