@@ -106,7 +106,9 @@ class FleetRecords:
 
 @dataclass(frozen=True)
 class Outcome:
-    kind: str  # "current": nothing new; "staged": ready to swap; "refused": not taken; "failed": no answer
+    # "current": nothing new; "staged": ready to swap; "refused": not taken; "refused before": the newest is
+    # one not taken earlier; "failed": no answer
+    kind: str
     version: int | None = None
     expires: dt.datetime | None = None
     reason: str = ""  # plain Dutch, for staff
@@ -140,7 +142,7 @@ def fetch(
         return Outcome("current", current, **got)
     if update.version in records.refused():
         why = f"version {update.version} was refused before; waiting for a newer one"
-        return Outcome("current", current, reason="", detail=why, **got)
+        return Outcome("refused before", update.version, detail=why, **got)
     staging = versions.stage(update.files)
     added = errors_added(shown, versions.check(staging))
     if added:
@@ -182,9 +184,10 @@ def record_outcome(
         records.note(**status, outcome="refused", reason=not_taken(outcome.version, outcome.reason))
         if outcome.version is not None:
             records.refuse(outcome.version)
+    elif outcome.kind == "refused before":  # why it was refused stays on the status page
+        log.info("fleet: %s", outcome.detail)
+        records.note(**status)
     else:
-        if outcome.detail:
-            log.info("fleet: %s", outcome.detail)
         records.note(**status, outcome="trying" if swapping else "ok", reason="")
 
 

@@ -133,8 +133,11 @@ def test_content_with_an_error_is_refused_the_last_good_stays_and_staff_read_why
     [message] = kiosk.sync.messages()
     assert "versie 2" in message and "niet overgenomen" in message and "beschadigd" in message
     assert "De kiosk toont de inhoud die hij had." in message
-    run_poll(qtbot, fake_clock, kiosk)  # the same refused version is not tried again
+    run_poll(
+        qtbot, fake_clock, kiosk
+    )  # the same refused version is not tried again, and staff still read why
     assert kiosk.sync.versions.kept() == [1]
+    assert kiosk.sync.messages() == [message]
 
 
 def test_a_version_the_store_refuses_after_the_swap_is_undone_by_itself(
