@@ -157,26 +157,30 @@ class Versions:
         wanted |= {
             p.name: f"{FLEET_FOLDER}/current/{p.name}" for p in current.iterdir() if HANDOUT.fullmatch(p.name)
         }
-        for entry in self.content_dir.iterdir():
-            stale = HANDOUT.fullmatch(entry.name) and entry.is_symlink() and entry.name not in wanted
-            if stale:
-                entry.unlink()
+        for entry in self.content_dir.iterdir():  # a handout in a language this version has not
+            if HANDOUT.fullmatch(entry.name) and entry.name not in wanted:
+                self._clear(entry)
         for name, target in sorted(wanted.items()):
             self._link(name, target)
         _flush(self.content_dir)
 
+    def _clear(self, path: Path) -> None:
+        """Take a fleet-owned name out of the site's folder: a link goes, the site's own file goes aside."""
+        if path.is_symlink():
+            path.unlink()
+            return
+        aside = self.root / "site-before" / path.name
+        aside.parent.mkdir(parents=True, exist_ok=True)
+        if aside.is_dir():
+            shutil.rmtree(aside)
+        os.replace(path, aside)
+
     def _link(self, name: str, target: str) -> None:
         path = self.content_dir / name
-        if path.is_symlink():
-            if os.readlink(path) == target:
-                return
-            path.unlink()
-        elif path.exists():
-            aside = self.root / "site-before" / name
-            aside.parent.mkdir(parents=True, exist_ok=True)
-            if aside.exists():
-                shutil.rmtree(aside) if aside.is_dir() else aside.unlink()
-            os.replace(path, aside)
+        if path.is_symlink() and os.readlink(path) == target:
+            return
+        if path.is_symlink() or path.exists():
+            self._clear(path)
         temporary = self.content_dir / f".{name}.fleet-link"
         with contextlib.suppress(FileNotFoundError):
             temporary.unlink()

@@ -34,11 +34,14 @@ def test_each_swap_shows_the_new_version_and_leaves_the_sites_own_files_alone(tm
     assert load_content(site).site.clinic.name != "Overschreven"
 
 
-def test_the_sites_slides_from_before_the_first_update_are_kept_aside(tmp_path: Path) -> None:
+def test_the_sites_slides_and_handouts_from_before_the_first_update_are_kept_aside(tmp_path: Path) -> None:
     site = make_site(tmp_path)
     before = (site / WELCOME).read_bytes()
+    (site / "handout.de.md").write_text((site / "handout.nl.md").read_text(encoding="utf-8"), "utf-8")
     take(Versions(site), 1, make_release(tmp_path, "v1", "Van de uitgever"))
     assert (site / ".fleet" / "site-before" / WELCOME).read_bytes() == before
+    assert (site / ".fleet" / "site-before" / "handout.de.md").is_file()
+    assert not (site / "handout.de.md").exists()  # the publisher's handouts only
 
 
 def test_three_versions_are_kept_and_a_return_goes_to_the_one_before(tmp_path: Path) -> None:
