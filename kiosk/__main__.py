@@ -23,7 +23,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Wachtkamer kiosk. Without a command it runs the kiosk (fullscreen).",
         epilog="commands: validate DIR | shot --screen NAME --size WxH --out FILE.png | "
         "handout --out FILE.pdf | selftest | set-pin | stats --out FILE.csv | translations DIR | "
-        "keys init|rotate KEYS_DIR | publish DIR --repo REPO --keys KEYS  "
+        "keys init|rotate KEYS_DIR | publish DIR --repo REPO --keys KEYS | fleet status|sync|rollback  "
         "(python -m kiosk COMMAND --help for more)",
     )
     parser.add_argument(
@@ -326,6 +326,57 @@ def _publish(argv: list[str]) -> int:
     return 0
 
 
+def _fleet(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m kiosk fleet",
+        description="Content from the publisher ([fleet] in site.toml). status: what this kiosk has; "
+        "sync: one check now; rollback: back to the previous kept version (and that one is not taken again).",
+    )
+    parser.add_argument("action", choices=("status", "sync", "rollback"))
+    parser.add_argument(
+        "--content", type=Path, default=None, help="content folder (default: the built-in one)"
+    )
+    args = parser.parse_args(argv)
+    from kiosk.fleet.versions import Versions
+    from kiosk.services import fleet_sync
+
+    folder = args.content or default_content_dir()
+    records = fleet_sync.FleetRecords(fleet_sync.fleet_state_dir())
+    versions = Versions(folder)
+    if args.action == "sync":
+        outcome = fleet_sync.sync_once(folder, records)
+        if outcome.kind in ("failed", "refused"):
+            print(f"nothing taken ({outcome.kind}): {outcome.detail}", file=sys.stderr)
+            return 1
+        said = "new version taken" if outcome.kind == "staged" else "up to date"
+        print(f"{said}: showing version {versions.current()}", *[outcome.detail] if outcome.detail else [])
+        return 0
+    if args.action == "rollback":
+        was = versions.current()
+        if was is None or versions.previous() is None:
+            print("no earlier version is kept; nothing changed", file=sys.stderr)
+            return 1
+        back = fleet_sync.return_to_previous(versions, records, "rolled back by hand")
+        records.note(outcome="returned", reason=f"Teruggezet van versie {was} naar versie {back}.")
+        print(f"back to version {back} (version {was} will not be taken again)")
+        return 0
+    from kiosk.content.site import load_site
+
+    settings, status = load_site(folder, []).fleet, records.status()
+    for label, value in (
+        ("url", settings.url or "(none: [fleet] url is not set)"),
+        ("channel", settings.channel),
+        ("current version", versions.current() or "(none: the site's own content)"),
+        ("last sync", f"{status.get('last_sync', 'never')} {status.get('outcome', '')}".strip()),
+        ("reason", status.get("reason") or "-"),
+        ("metadata expires", status.get("expires", "unknown")),
+        ("versions kept", ", ".join(map(str, versions.kept())) or "none"),
+        ("never taken again", ", ".join(map(str, sorted(records.refused()))) or "none"),
+    ):
+        print(f"{label}: {value}")
+    return 0
+
+
 COMMANDS = {
     "validate": _validate,
     "shot": _shot,
@@ -336,6 +387,7 @@ COMMANDS = {
     "translations": _translations,
     "keys": _keys,
     "publish": _publish,
+    "fleet": _fleet,
 }
 
 

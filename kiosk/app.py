@@ -41,19 +41,46 @@ def build_kiosk(
     windowed: bool = False,
     watch: bool = False,
     clock: Clock | None = None,
+    live: bool = False,
 ) -> KioskWindow:
     """The kiosk window on a content folder, with its content store, the site's printer and one clock
     for every timer (a test passes a fake one); the application must exist.
 
-    With `watch`, edits to the folder from outside are picked up (debounced) while it runs.
+    With `watch`, edits to the folder from outside are picked up (debounced) while it runs; `live` is the
+    kiosk that really runs: it takes content from the publisher (`[fleet]`) and reports metrics (`[metrics]`).
     """
     clock = clock or Clock()
+    if live and (Path(content_dir) / ".fleet").is_dir():  # the publisher's versions (kiosk.fleet.versions)
+        from kiosk.services import fleet_sync  # here: most sites have no [fleet]
+
+        # Before the store loads: a new version the kiosk did not survive a minute with is undone.
+        fleet_sync.recover_at_start(content_dir, fleet_sync.FleetRecords(fleet_sync.fleet_state_dir()))
     store = ContentStore(content_dir, clock, watch=watch)
     printer = HandoutPrinter(store.content.site.printer, clock)
     window = KioskWindow(store, clock, printer, kiosk_mode=not windowed)
     store.setParent(window)
     printer.setParent(window)
+    if live:
+        _start_fleet_and_metrics(window, store, clock, printer)
     return window
+
+
+def _start_fleet_and_metrics(
+    window: KioskWindow, store: ContentStore, clock: Clock, printer: HandoutPrinter
+) -> None:
+    """`[fleet]` and `[metrics]`, each imported only when the site has it (the metrics library alone
+    costs a tenth of a second)."""
+    site = store.content.site
+    sync = None
+    if site.fleet.url:
+        from kiosk.services.fleet_sync import start_fleet
+
+        sync = start_fleet(store, clock)
+        window.staff.show_fleet(sync)
+    if site.metrics.textfile_dir or site.metrics.port:
+        from kiosk.services.metrics import KioskMetrics, count_start
+
+        KioskMetrics(site.metrics, clock, printer, sync, count_start(), parent=window)
 
 
 def dispose(window: KioskWindow) -> None:
@@ -86,7 +113,7 @@ def run(content_dir: Path, windowed: bool) -> int:
         )
         return ALREADY_RUNNING_EXIT
     os_stop = _OsStopRequest(app)  # before anything slow: a SIGTERM during start-up also ends cleanly
-    window = build_kiosk(content_dir, windowed, watch=True)
+    window = build_kiosk(content_dir, windowed, watch=True, live=True)
     os_stop.window = window
     if os_stop.requested:  # during start-up: close what was built (the slideshow's worker may be rendering)
         os_stop.close()

@@ -236,6 +236,24 @@ class StaffSettings:
 
 
 @dataclass(frozen=True)
+class FleetSettings:
+    """`[fleet]`: signed content from a publisher (kiosk.fleet); no url: only the site's own folder."""
+
+    url: str = ""
+    channel: str = "stable"
+    poll_minutes: float = 5
+    root: str = "fleet-root.json"  # the publisher's trusted root.json, next to site.toml
+
+
+@dataclass(frozen=True)
+class MetricsSettings:
+    """`[metrics]`: the kiosk's state for Prometheus; both off unless given."""
+
+    textfile_dir: str = ""  # node_exporter's textfile collector folder
+    port: int = 0  # serve /metrics on 127.0.0.1:port
+
+
+@dataclass(frozen=True)
 class SlideSelection:
     """Staff's choices about the loop: an explicit order, and slides kept out of it."""
 
@@ -254,6 +272,8 @@ class Site:
     staff: StaffSettings = field(default_factory=StaffSettings)
     selection: SlideSelection = field(default_factory=SlideSelection)
     stats_enabled: bool = False  # [stats] enabled: anonymous counts per day (kiosk.services.counts)
+    fleet: FleetSettings = field(default_factory=FleetSettings)
+    metrics: MetricsSettings = field(default_factory=MetricsSettings)
 
 
 @dataclass(frozen=True)

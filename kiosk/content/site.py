@@ -11,12 +11,14 @@ from urllib.parse import urlsplit
 
 from kiosk.content import toml_text
 from kiosk.content.fields import Fields, read_text
-from kiosk.content.files import Overlay, in_overlay
+from kiosk.content.files import Overlay, in_overlay, inside_folder
 from kiosk.content.model import (
     SOURCE_LANGUAGE,
     WEEKDAYS,
     Clinic,
+    FleetSettings,
     KioskSettings,
+    MetricsSettings,
     PrinterSettings,
     Problem,
     QrTarget,
@@ -52,6 +54,7 @@ def load_site(folder: Path, problems: list[Problem], overlay: Overlay | None = N
     printer_t, kiosk_t = root.table("printer"), root.table("kiosk")
     schedule_t, staff_t, slides_t = root.table("schedule"), root.table("staff"), root.table("slides")
     stats_t = root.table("stats")
+    fleet_t, metrics_t = root.table("fleet"), root.table("metrics")
     root.warn_unknown()
 
     clinic = Clinic(
@@ -100,7 +103,60 @@ def load_site(folder: Path, problems: list[Problem], overlay: Overlay | None = N
     slides_t.warn_unknown()
     stats_enabled = stats_t.flag("enabled", False)
     stats_t.warn_unknown()
-    return Site(clinic, qr, urgent, printer, kiosk, _schedule(schedule_t), staff, selection, stats_enabled)
+    return Site(
+        clinic,
+        qr,
+        urgent,
+        printer,
+        kiosk,
+        _schedule(schedule_t),
+        staff,
+        selection,
+        stats_enabled,
+        _fleet(fleet_t, folder, overlay),
+        _metrics(metrics_t),
+    )
+
+
+CHANNEL = re.compile(r"[A-Za-z0-9_\-]+")
+
+
+def _fleet(table: Fields, folder: Path, overlay: Overlay | None) -> FleetSettings:
+    """`[fleet]`: where the publisher's updates come from. Any problem turns updates off (an empty url),
+    and the kiosk keeps showing the content it has."""
+    if not table.data:
+        table.warn_unknown()
+        return FleetSettings()
+    url = table.text_value("url", required=True)
+    if url and not re.fullmatch(r"https?://\S+", url):
+        table.report("url", f"'{url}' is not a web address starting with https://")
+        url = ""
+    channel = table.text_value("channel", "stable")
+    if not CHANNEL.fullmatch(channel):
+        table.report("channel", "may only hold letters, digits, - and _")
+        url = ""
+    poll = table.number("poll_minutes", 5, 1, 24 * 60)
+    root = table.text_value("root", FleetSettings.root)
+    path = folder / root
+    if in_overlay(overlay, root) is None and url and not (inside_folder(folder, path) and path.is_file()):
+        table.report(
+            "root",
+            f"'{root}' is not a file next to site.toml; without the publisher's root.json the kiosk "
+            "takes no updates",
+        )
+        url = ""
+    table.warn_unknown()
+    return FleetSettings(url, channel, poll, root)
+
+
+def _metrics(table: Fields) -> MetricsSettings:
+    folder = table.text_value("textfile_dir")
+    if folder and not Path(folder).is_absolute():
+        table.report("textfile_dir", f"'{folder}' is not a full folder path like /var/lib/node_exporter")
+        folder = ""
+    port = int(table.number("port", 0, 1024, 65535))
+    table.warn_unknown()
+    return MetricsSettings(folder, port)
 
 
 def _urgent_help(table: Fields) -> UrgentHelp:

@@ -67,6 +67,14 @@ SITE_LABELS = {
     "slides.order": "Dia's › volgorde",
     "slides.hidden": "Dia's › Tonen in de lus",
     "slides": "Dia's",
+    "fleet.url": "Het adres voor nieuwe inhoud van de uitgever",
+    "fleet.channel": "Het kanaal voor nieuwe inhoud",
+    "fleet.poll_minutes": "Hoe vaak de kiosk naar nieuwe inhoud kijkt",
+    "fleet.root": "Het sleutelbestand voor nieuwe inhoud",
+    "fleet": "Nieuwe inhoud van de uitgever",
+    "metrics.textfile_dir": "De map voor de bewaking van de kiosk",
+    "metrics.port": "De poort voor de bewaking van de kiosk",
+    "metrics": "De bewaking van de kiosk",
 }
 
 # Settings of one slide (or of the handout), as labelled on the Dia's tab.
@@ -184,6 +192,11 @@ RULES: tuple[tuple[str, str], ...] = (
         r"^is not valid TOML",
         "De instellingen van de kiosk zijn beschadigd; de kiosk gebruikt voorbeeldinstellingen. " + ASK_ADMIN,
     ),
+    (
+        r"is not a file next to site.toml; without the publisher's root.json",
+        "{label} ontbreekt; de kiosk haalt geen nieuwe inhoud op en toont wat hij heeft. " + ASK_ADMIN,
+    ),
+    (r"is not a full folder path like", "{label} klopt niet. " + ASK_ADMIN),
     (r"^no staff PIN is set", "Er is nog geen pincode voor de medewerkersmodus. " + ASK_ADMIN),
     (r"^'(?P<value>.*)' is not a day", "{label}: '{value}' is geen dag. Kies de dagen met de vakjes."),
     (r"^is not after opens$", "{label}: het scherm moet later uit gaan dan het aan gaat. Pas de tijden aan."),

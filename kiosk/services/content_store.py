@@ -171,7 +171,8 @@ class FolderWatch(QObject):
         old = self._watcher.files() + self._watcher.directories()
         if old:
             self._watcher.removePaths(old)
-        paths = [self.folder, *(p for p in self.folder.rglob("*") if ".history" not in p.parts)]
+        hidden = {".history", ".fleet"}  # undo records; the fleet's versions (the swap reloads the store)
+        paths = [self.folder, *(p for p in self.folder.rglob("*") if not hidden & set(p.parts))]
         existing = [str(p) for p in paths if p.exists() and inside_folder(self.folder, p)]
         if existing:
             self._watcher.addPaths(existing)
@@ -205,10 +206,16 @@ def load_logged(folder: Path) -> Content:
 
 
 def folder_stamp(folder: Path) -> Stamp:
-    """What the folder holds, as cheaply as the OS can say it: each file's path, size, change time, inode."""
-    stamp: set[tuple[str, int, int, int]] = set()
+    """What the folder holds, as cheaply as the OS can say it: each file's path, size, change time, inode.
 
-    def walk(directory: str, prefix: str) -> None:
+    A linked folder that leads to a part of the folder not yet looked at (the fleet's `slides`, which leads
+    to .fleet/current/slides) is looked into; a link back up is not."""
+    stamp: set[tuple[str, int, int, int]] = set()
+    top = os.path.realpath(folder)
+    seen: set[str] = set()
+
+    def walk(directory: str, real: str, prefix: str) -> None:
+        seen.add(real)
         with contextlib.suppress(OSError), os.scandir(directory) as entries:
             for entry in entries:
                 if entry.name.startswith("."):
@@ -216,12 +223,17 @@ def folder_stamp(folder: Path) -> Stamp:
                 with contextlib.suppress(OSError):
                     info = entry.stat()
                     if entry.is_dir():
-                        if not entry.is_symlink():
-                            walk(entry.path, f"{prefix}{entry.name}/")
+                        inner = (
+                            os.path.realpath(entry.path)
+                            if entry.is_symlink()
+                            else os.path.join(real, entry.name)
+                        )
+                        if inner.startswith(top + os.sep) and inner not in seen:
+                            walk(entry.path, inner, f"{prefix}{entry.name}/")
                     else:
                         stamp.add((prefix + entry.name, info.st_size, info.st_mtime_ns, info.st_ino))
 
-    walk(str(folder), "")
+    walk(str(folder), top, "")
     return frozenset(stamp)
 
 

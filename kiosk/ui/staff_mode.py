@@ -39,6 +39,7 @@ from kiosk.ui.staff_login import CornerHold, PinPad
 from kiosk.ui.staff_touch import DAYS, MONTHS
 
 if TYPE_CHECKING:
+    from kiosk.services.fleet_sync import FleetSync
     from kiosk.ui.staff_screen import StaffScreen
 
 # What the test page's outcome says to staff: what happened and what to try (enum values are for the log).
@@ -100,6 +101,7 @@ class StaffMode(QObject):
         self._lock_tick.timeout.connect(self._show_lock)
         self._pad: PinPad | None = None
         self._screen: StaffScreen | None = None
+        self._fleet: FleetSync | None = None
         self._metrics: theme.Metrics | None = None
         self.test_printer = HandoutPrinter(replace(store.content.site.printer, min_interval_s=0), clock, self)
         self.corner = CornerHold(host, clock)
@@ -217,6 +219,12 @@ class StaffMode(QObject):
         if self.active and self._screen is not None:
             self._screen.warn_timeout(round(self._idle.warning_ms() / 1000))
 
+    def show_fleet(self, fleet: FleetSync | None) -> None:
+        """Content from the publisher: its state on the status page, kept up to date while staff look."""
+        self._fleet = fleet
+        if fleet is not None:
+            fleet.status_changed.connect(lambda: self.refresh() if self.active else None)
+
     # -- at the desk ---------------------------------------------------------------------------
     def refresh(self) -> None:
         store = self._store
@@ -243,6 +251,9 @@ class StaffMode(QObject):
             self.tr("Niet overgenomen (de kiosk toont de vorige inhoud): ") + staff_message(p, titles).text
             for p in store.refusal
         ]
+        if self._fleet is not None:
+            facts += self._fleet.facts(day_and_time)
+            refused += self._fleet.messages()
         messages = refused + [staff_message(p, titles).text for p in content.problems]
         details = [
             self.tr("Map met de inhoud: ") + str(content.folder),

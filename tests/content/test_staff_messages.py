@@ -65,6 +65,12 @@ BAD_SITES = [
     + "x" * 500
     + '"\n',
     'clinic = 1\n[kiosk]\nlanguages = "nl"\n',
+    # [fleet] and [metrics]: a missing root file, a relative folder, a port taken by the system; no url;
+    # an address that is none and a channel with a space
+    '[fleet]\nurl = "https://inhoud.uitgever.nl"\nroot = "weg.json"\n'
+    '[metrics]\ntextfile_dir = "m"\nport = 80\n',
+    '[fleet]\nchannel = "beta"\npoll_minutes = 0\n',
+    '[fleet]\nurl = "ftp://x"\nchannel = "a b"\n',
 ]
 BAD_SLIDES = {
     "slides/010-a.nl.md": '+++\ntitle = ""\nduration = 1\nillustration = "weg.png"\n'

@@ -148,6 +148,19 @@ def test_the_content_goes_in_without_hidden_files_and_a_broken_site_stops_the_bu
         kiosk_bundle.datas(ROOT, content_copy)
 
 
+def test_the_publishers_root_file_travels_with_a_fleet_site_and_a_site_without_it_does_not_build(
+    content_copy: Path,
+) -> None:
+    with (content_copy / "site.toml").open("a", encoding="utf-8") as site:
+        site.write('\n[fleet]\nurl = "https://inhoud.uitgever.nl/kiosk"\n')
+    (content_copy / "fleet-root.json").write_text("{}", encoding="utf-8")
+    targets = {(Path(source).name, folder) for source, folder in kiosk_bundle.datas(ROOT, content_copy)}
+    assert ("fleet-root.json", "resources/content") in targets
+    (content_copy / "fleet-root.json").unlink()
+    with pytest.raises(kiosk_bundle.BundleError, match=r"\[fleet\.root\]"):
+        kiosk_bundle.datas(ROOT, content_copy)
+
+
 def test_a_folder_without_site_toml_is_not_a_site(tmp_path: Path) -> None:
     with pytest.raises(kiosk_bundle.BundleError, match=r"no site\.toml"):
         kiosk_bundle.checked_site(tmp_path)
