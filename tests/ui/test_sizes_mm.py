@@ -82,20 +82,39 @@ def test_body_capitals_stand_6_mm_and_9_mm_with_large_text(
             if any(cap_mm(doc.defaultFont(), mm) < floor for doc in [layout.title_doc, *docs]):
                 short.add((slide.id, lang))
     assert not short, sorted(short)
-    # the visitor's own screens: every text but the small print (captions, hints, buttons) as body
-    for name, go in visitor_screens(kiosk):
-        go()
-        page = kiosk.pages.currentWidget()
-        assert page is not None
-        for label in shown_labels(page) + shown_labels(kiosk.reading):
-            small = label.property("role") in ("muted", "hint", "invite")
-            at_least = theme.BODY_CAP_MM if small or not large else floor
-            assert cap_mm(label.font(), mm) >= at_least - 0.05, (
-                name,
-                label.text()[:30],
-                label.font().pixelSize(),
-            )
-        kiosk._still_reading()
+    # the visitor's own screens, in every language: every text but the small print (captions, hints,
+    # buttons) as body
+    short = set()
+    for lang in kiosk.content.site.kiosk.languages:
+        kiosk.reset_to_loop()
+        kiosk.take_over()
+        kiosk.set_language(lang)
+        kiosk.set_large_text(large)
+        for name, go in visitor_screens(kiosk):
+            go()
+            page = kiosk.pages.currentWidget()
+            assert page is not None
+            under = [] if name == "question" else shown_labels(page)  # the question: over the contact screen
+            for label in under + shown_labels(kiosk.reading):
+                small = label.property("role") in ("muted", "hint", "invite")
+                at_least = theme.BODY_CAP_MM if small or not large else floor
+                if cap_mm(label.font(), mm) < at_least - 0.05:
+                    short.add((lang, name))
+            kiosk._still_reading()
+    assert short == (LARGE_SCREEN_GAPS[size.height()] if large else set()), " ".join(map(str, sorted(short)))
+
+
+# Known, and open (issue 14): with large text these screens' translations do not fit at 9 mm on that
+# screen (the contact screen's details, QR code and crisis line; the signs summary's advice and crisis
+# line; a signs card is measured with the summary in the same screen), so they are shown at normal size,
+# whole. The slides have no such gap: they go on in a second part. Exact: a new gap, or one closed, fails.
+LARGE_SCREEN_GAPS = {
+    1080: {(lang, screen) for lang in ("ar", "pl", "uk") for screen in ("contact", "signs", "summary")}
+    | {("tr", "contact"), ("tr", "summary")},
+    800: {("ar", "contact"), ("ar", "summary"), ("en", "contact"), ("pl", "contact"), ("pl", "signs")}
+    | {("tr", "contact"), ("uk", "contact")},
+    1920: {(lang, "contact") for lang in ("ar", "pl", "tr", "uk")},
+}
 
 
 @pytest.mark.parametrize("size", SIZES, ids=ids)
