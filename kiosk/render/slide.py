@@ -46,6 +46,7 @@ PICTURE_SHARES = (1.0, 0.6, 0.0)  # at 0 the corner code leaves too
 # taken a metre away (tests/ui/test_corner_qr.py).
 CORNER_MODULE_SHARE = 1 / 360
 CONTACT_QR_SHARE = 0.82  # of the picture's box: large, with room around it
+LAID_OUT_KEPT = 64  # slides' layouts kept (each a few text documents): every slide in two looks, say
 
 
 @dataclass(frozen=True)
@@ -416,6 +417,9 @@ class SlideRenderer:
         self._modules: tuple[str, list[list[bool]]] = ("", [])
         self.action_height = 0  # the row a signs slide keeps for its button (the slideshow sizes it)
         self.look = theme.DEFAULT_LOOK  # the visit's: millimetres, large text, high contrast
+        # Laid out slides by everything their layout depends on: a slide in parts costs up to a tenth of a
+        # second to cut, and the slideshow asks again for each page it draws. GUI thread only.
+        self._laid_out: dict[tuple[object, ...], list[SlideLayout]] = {}
 
     def set_site(self, site: Site) -> None:
         """The contact details and QR code the slides show; slides rendered before are out of date."""
@@ -443,9 +447,15 @@ class SlideRenderer:
         action = self.action_height if slide.signs is not None else 0
         code = self.corner_code_side(slide, size)
         contact = slide.kind == "contact"
-        return layout_slide(
-            pick(slide.title, lang), body, size, code, action, self.look, keep_picture=contact, lang=lang
-        )
+        title = pick(slide.title, lang)
+        key = (title, body, size.width(), size.height(), code, action, self.look, contact, lang)
+        if key not in self._laid_out:
+            if len(self._laid_out) >= LAID_OUT_KEPT:
+                self._laid_out.clear()
+            self._laid_out[key] = layout_slide(
+                title, body, size, code, action, self.look, keep_picture=contact, lang=lang
+            )
+        return self._laid_out[key]
 
     def layout(self, slide: Slide, lang: str, size: QSize, part: int = 0) -> SlideLayout:
         parts = self.layouts(slide, lang, size)
