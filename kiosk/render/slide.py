@@ -212,8 +212,10 @@ def _parts(
 ) -> list[SlideLayout]:
     """The body cut between paragraphs (else list items, else sentences) into as few parts as fit, each
     under the title with its number; the slide's button row on the last part. Two parts are cut where they
-    come out most even. Empty when a piece does not fit even alone."""
+    come out most even. Empty when a piece does not fit even alone, or there is no text to share out."""
     pieces = _pieces(body)
+    if not pieces:
+        return []
 
     def laid_out(chunks: list[str]) -> list[SlideLayout] | None:
         """The parts with the same text size and picture (paging changes only the text): the text as large
@@ -290,7 +292,7 @@ def _pieces(body: str) -> list[tuple[str, str]]:
 
 
 _LIST_ITEM = re.compile(r"\s*([-*+]|\d+[.)])\s")
-_SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+")
+_SENTENCE_END = re.compile(r"(?<=[.!?؟]) +(?=\S)")  # not at a line break: the line stays as it is
 
 
 def _joined(pieces: list[tuple[str, str]]) -> str:

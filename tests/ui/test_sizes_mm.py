@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,7 @@ from kiosk.app import create_application
 from kiosk.content import pick
 from kiosk.content.qr import qr_payload
 from kiosk.render import theme
-from kiosk.render.slide import CONTACT_QR_SHARE
+from kiosk.render.slide import CONTACT_QR_SHARE, layout_slide
 from kiosk.render.text import text_block
 from kiosk.ui.slideshow import SlideShow
 from kiosk.ui.window import KioskWindow
@@ -240,3 +241,24 @@ def test_every_part_of_the_arabic_contact_slide_with_large_text_carries_a_qr_a_p
         code = show.renderer.layout(show.slides()[page], "ar", show.size(), show.current_part()[0]).picture
         side_mm = min(code.width(), code.height()) * CONTACT_QR_SHARE * show.renderer.look.mm_per_px
         assert side_mm >= 60, side_mm  # a phone reads it from arm's length
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        ("Een titel die niet ophoudt " * 30, ""),  # no text to share out
+        ("Hulp", "Een zin zonder einde " * 200),  # one sentence, longer than the screen
+        ("Hulp", "- " + "een punt dat niet ophoudt " * 200 + "\n- kort"),
+    ],
+    ids=["long-title", "endless-sentence", "endless-item"],
+)
+def test_large_text_that_cannot_stand_at_9_mm_even_in_parts_is_shown_whole_at_normal_size(
+    qapp: QApplication, title: str, body: str
+) -> None:
+    create_application()
+    size = QSize(1280, 800)
+    look = theme.Look.for_screen(24, size, large=True)
+    parts = layout_slide(title, body, size, look=look)
+    normal = theme.Metrics.for_size(size, replace(look, large=False))
+    assert len(parts) == 1 and parts[0].body_doc.defaultFont().pixelSize() >= normal.min_body_px
+    assert parts[0].title_doc.toPlainText().strip() == title.strip()  # no "(1/2)": one part
