@@ -10,11 +10,15 @@ the slideshow calls it on its worker thread; `render` gives a pixmap for the GUI
 Text is never shrunk far to fit: it may step down a little (never under its millimetre floor), and a slide
 whose text still does not fit is reported as not fitting so the slideshow skips it rather than cut it off.
 With the visitor's large text the picture gives way first: it shrinks to a smaller disc, then leaves the
-slide to the text; a slide that even then does not fit is shown at normal size rather than skipped.
+slide to the text (a long text on a wide screen takes two columns); a text that even then does not fit
+continues on a second part of the slide ("1/2", "2/2" after the title), which the visitor pages to like
+any slide. The contact slide keeps its QR code on every part.
 """
 
 from __future__ import annotations
 
+import functools
+import itertools
 import math
 import re
 from collections.abc import Callable
@@ -34,6 +38,8 @@ from kiosk.render.text import block_height, draw_block, text_block
 from kiosk.render.words import words
 
 FIT_STEPS = (1.0, 0.92, 0.85, 0.78)
+# Large text steps down less: at 1.2 times the normal size it rather continues on a second part.
+LARGE_FIT_STEPS = (1.0, 0.92, 0.85, 1.2 / theme.LARGE_SCALE)
 # The picture's share of the slide, normally and as it gives way to large text (0: no picture).
 PICTURE_SHARES = (1.0, 0.6, 0.0)  # at 0 the corner code leaves too
 # The corner code's module is at least this share of the slide's long side: 6 pixels (1.7 mm) on a 24-inch
@@ -41,6 +47,7 @@ PICTURE_SHARES = (1.0, 0.6, 0.0)  # at 0 the corner code leaves too
 # taken a metre away (tests/ui/test_corner_qr.py).
 CORNER_MODULE_SHARE = 1 / 360
 CONTACT_QR_SHARE = 0.82  # of the picture's box: large, with room around it
+LAID_OUT_KEPT = 64  # slides' layouts kept (each a few text documents): every slide in two looks, say
 
 
 @dataclass(frozen=True)
@@ -138,34 +145,175 @@ def layout_slide(
     look: theme.Look = theme.DEFAULT_LOOK,
     keep_picture: bool = False,
     lang: str = SOURCE_LANGUAGE,
+) -> list[SlideLayout]:
+    """Where the picture, the text, the corner code and a button row go on a canvas of `size`, for each part
+    of the slide (one, but for large text that needs more); pure geometry plus text measuring. Text that
+    does not fit at its millimetre floor takes room from the picture; large text may take all of it, then
+    two columns, then a second part. Right to left, the boxes change sides (the picture itself is not
+    mirrored) and the text stands on the right."""
+    whole = _one_part(title, body, size, code_side, action_height, look, keep_picture, lang)
+    if whole.fits or not look.large:
+        return [whole]
+    if size.width() > size.height() and not keep_picture and "\n\n" in body.strip():
+        layout = _layout_at(title, body, size, 0, action_height, look, 0, lang, columns=2)
+        if layout.fits:
+            return [layout]
+    parts = _parts(title, body, size, code_side, action_height, look, keep_picture, lang)
+    if parts:
+        return parts
+    # Not even one sentence stands at 9 mm on this screen: the whole slide at normal size, never cut off.
+    normal = replace(look, large=False)
+    return [_one_part(title, body, size, code_side, action_height, normal, keep_picture, lang)]
+
+
+def _one_part(
+    title: str,
+    body: str,
+    size: QSize,
+    code_side: float,
+    action_height: float,
+    look: theme.Look,
+    keep_picture: bool,
+    lang: str,
+    shares: tuple[float, ...] = (),
+    steps: tuple[float, ...] = (),
 ) -> SlideLayout:
-    """Where the picture, the text, the corner code and a button row go on a canvas of `size`; pure
-    geometry plus text measuring. Text that does not fit at its millimetre floor takes room from the
-    picture; large text may take all of it, and when even the whole slide is too small for it, the slide
-    is laid out at normal size (never cut, never skipped for it). Right to left, the boxes change sides
-    (the picture itself is not mirrored) and the text stands on the right."""
-    # Normal text keeps a picture; so does a contact slide (its picture is the QR code).
-    shares = PICTURE_SHARES[:2] if keep_picture or not look.large else PICTURE_SHARES
+    """The slide on one canvas, or the last try (not fitting) when it does not fit. `shares`: the picture's
+    shares to try (by default every one the slide may have); `steps`: the text's sizes to try."""
+    shares = shares or _shares(look, keep_picture)
+    steps = steps or (LARGE_FIT_STEPS if look.large else FIT_STEPS)
     # Normal text: the picture shrinks only when the text cannot step down further. Large text: the text
     # stays as large as it can, and the picture gives way first.
     tries = (
-        [(share, FIT_STEPS) for share in shares]
+        [(share, steps) for share in shares]
         if not look.large
-        else [(share, (step,)) for step in FIT_STEPS for share in shares]
+        else [(share, (step,)) for step in steps for share in shares]
     )
-    for share, steps in tries:
-        layout = _layout_at(title, body, size, code_side, action_height, look, share, lang, steps=steps)
+    for share, tried in tries:
+        layout = _layout_at(title, body, size, code_side, action_height, look, share, lang, steps=tried)
         if layout.fits:
-            return layout
-    if look.large and size.width() > size.height() and not keep_picture and "\n\n" in body.strip():
-        layout = _layout_at(title, body, size, 0, action_height, look, 0, lang, columns=2)
-        if layout.fits:
-            return layout
-    if look.large:
-        return layout_slide(
-            title, body, size, code_side, action_height, replace(look, large=False), keep_picture, lang
-        )
+            break
     return layout
+
+
+def _shares(look: theme.Look, keep_picture: bool) -> tuple[float, ...]:
+    """Normal text keeps a picture; so does a contact slide (its picture is the QR code)."""
+    return PICTURE_SHARES[:2] if keep_picture or not look.large else PICTURE_SHARES
+
+
+def _parts(
+    title: str,
+    body: str,
+    size: QSize,
+    code_side: float,
+    action_height: float,
+    look: theme.Look,
+    keep_picture: bool,
+    lang: str,
+) -> list[SlideLayout]:
+    """The body cut between paragraphs (else list items, else sentences) into as few parts as fit, each
+    under the title with its number; the slide's button row on the last part. Two parts are cut where they
+    come out most even. Empty when a piece does not fit even alone, or there is no text to share out."""
+    pieces = _pieces(body)
+    if not pieces:
+        return []
+
+    def laid_out(chunks: list[str]) -> list[SlideLayout] | None:
+        """The parts with the same text size and picture (paging changes only the text): the text as large
+        as it can be, the picture giving way first."""
+        for step, share in itertools.product(LARGE_FIT_STEPS, _shares(look, keep_picture)):
+            layouts = [
+                _one_part(
+                    _numbered(title, number, len(chunks)),
+                    chunk,
+                    size,
+                    code_side,
+                    action_height if number == len(chunks) else 0,
+                    look,
+                    keep_picture,
+                    lang,
+                    (share,),
+                    (step,),
+                )
+                for number, chunk in enumerate(chunks, 1)
+            ]
+            if all(layout.fits for layout in layouts):
+                return layouts
+        return None
+
+    @functools.cache
+    def fits(start: int, end: int) -> bool:
+        """Would pieces[start:end] fit on a part (its number's width hardly varies)?"""
+        action = action_height if end == len(pieces) else 0
+        numbered, chunk = _numbered(title, 1, 2), _joined(pieces[start:end])
+        return _one_part(numbered, chunk, size, code_side, action, look, keep_picture, lang).fits
+
+    # As few parts as will do (each taking as much as fits), then cut where they come out most even.
+    greedy = [0]
+    while greedy[-1] < len(pieces):
+        end = greedy[-1] + 1
+        if not fits(greedy[-1], end):
+            return []
+        while end < len(pieces) and fits(greedy[-1], end + 1):
+            end += 1
+        greedy.append(end)
+    for bounds in [*_even_cuts(pieces, len(greedy) - 1), greedy]:
+        if all(fits(a, b) for a, b in itertools.pairwise(bounds)):
+            found = laid_out([_joined(pieces[a:b]) for a, b in itertools.pairwise(bounds)])
+            if found is not None:
+                return found
+    return []
+
+
+def _numbered(title: str, number: int, count: int) -> str:
+    """The title of one part: "Hulp (1/2)", the number kept on the title's last line."""
+    return f"{title}\u00a0({number}/{count})"
+
+
+def _pieces(body: str) -> list[tuple[str, str]]:
+    """The body as pieces a part may end after, each with the text that joins it to the piece before: a
+    paragraph (a blank line), a list item (a line break: the list goes on), or a sentence (a space)."""
+    pieces: list[tuple[str, str]] = []
+    for paragraph in (part.strip() for part in body.split("\n\n")):
+        if not paragraph:
+            continue
+        units: list[str] = []
+        if _LIST_ITEM.match(paragraph):
+            for line in paragraph.split("\n"):
+                if _LIST_ITEM.match(line) or not units:
+                    units.append(line)
+                else:  # a line that continues its item
+                    units[-1] += "\n" + line
+            join = "\n"
+        else:
+            units = [unit for unit in _SENTENCE_END.split(paragraph) if unit]
+            join = " "
+        pieces += [("\n\n" if i == 0 else join, unit) for i, unit in enumerate(units)]
+    return pieces
+
+
+_LIST_ITEM = re.compile(r"\s*([-*+]|\d+[.)])\s")
+_SENTENCE_END = re.compile(r"(?<=[.!?؟]) +(?=\S)")  # not at a line break: the line stays as it is
+
+
+def _joined(pieces: list[tuple[str, str]]) -> str:
+    return "".join(join + text for join, text in pieces).strip()
+
+
+def _even_cuts(pieces: list[tuple[str, str]], count: int) -> list[list[int]]:
+    """Where to cut `pieces` into `count` chunks (their bounds), the most even first; a cut between
+    paragraphs comes before one inside a list or a paragraph that is about as even, and a line that leads
+    into a list (it ends in ":") stays with it. Only a few hundred ways are weighed."""
+    sizes = [len(text) for _, text in pieces]
+    total = max(1, sum(sizes))
+    ways = []
+    for cuts in itertools.islice(itertools.combinations(range(1, len(pieces)), count - 1), 500):
+        bounds = [0, *cuts, len(pieces)]
+        longest = max(sum(sizes[a:b]) for a, b in itertools.pairwise(bounds))
+        inside = sum(pieces[cut][0] != "\n\n" for cut in cuts)
+        lead_in = sum(pieces[cut - 1][1].endswith(":") for cut in cuts)
+        ways.append(((longest - total / count) / total + 0.2 * inside + 0.5 * lead_in, bounds))
+    return [bounds for _, bounds in sorted(ways, key=lambda way: way[0])]
 
 
 def _layout_at(
@@ -275,6 +423,9 @@ class SlideRenderer:
         self._modules: tuple[str, list[list[bool]]] = ("", [])
         self.action_height = 0  # the row a signs slide keeps for its button (the slideshow sizes it)
         self.look = theme.DEFAULT_LOOK  # the visit's: millimetres, large text, high contrast
+        # Laid out slides by everything their layout depends on: a slide in parts costs up to a tenth of a
+        # second to cut, and the slideshow asks again for each page it draws. GUI thread only.
+        self._laid_out: dict[tuple[object, ...], list[SlideLayout]] = {}
 
     def set_site(self, site: Site) -> None:
         """The contact details and QR code the slides show; slides rendered before are out of date."""
@@ -294,20 +445,31 @@ class SlideRenderer:
         module = math.ceil(max(size.width(), size.height()) * CORNER_MODULE_SHARE)
         return len(self.qr_modules()) * module
 
-    def layout(self, slide: Slide, lang: str, size: QSize) -> SlideLayout:
+    def layouts(self, slide: Slide, lang: str, size: QSize) -> list[SlideLayout]:
+        """The slide's parts: one, or more for large text that does not fit on one screen."""
         body = pick(slide.body, lang)
         if slide.kind == "contact" and self._site is not None:
             body = "\n\n".join(part for part in (body, contact_details(self._site, lang)) if part)
         action = self.action_height if slide.signs is not None else 0
         code = self.corner_code_side(slide, size)
         contact = slide.kind == "contact"
-        return layout_slide(
-            pick(slide.title, lang), body, size, code, action, self.look, keep_picture=contact, lang=lang
-        )
+        title = pick(slide.title, lang)
+        key = (title, body, size.width(), size.height(), code, action, self.look, contact, lang)
+        if key not in self._laid_out:
+            if len(self._laid_out) >= LAID_OUT_KEPT:
+                self._laid_out.clear()
+            self._laid_out[key] = layout_slide(
+                title, body, size, code, action, self.look, keep_picture=contact, lang=lang
+            )
+        return self._laid_out[key]
 
-    def render(self, slide: Slide, lang: str, size: QSize) -> QPixmap:
+    def layout(self, slide: Slide, lang: str, size: QSize, part: int = 0) -> SlideLayout:
+        parts = self.layouts(slide, lang, size)
+        return parts[min(part, len(parts) - 1)]
+
+    def render(self, slide: Slide, lang: str, size: QSize, part: int = 0) -> QPixmap:
         """On the GUI thread, now: for staff's preview, `shot` and `selftest`."""
-        return QPixmap.fromImage(self.render_image(slide, lang, size))
+        return QPixmap.fromImage(self.render_image(slide, lang, size, part))
 
     def decode_picture(self, slide: Slide, size: QSize) -> None:
         """Decode a photo (JPEG, PNG) at the size the slide shows it, into the picture cache. Safe on a
@@ -319,14 +481,14 @@ class SlideRenderer:
                 path, _picture_size(_boxes(size)[0])
             )  # large text: drawn smaller, decoded then
 
-    def render_image(self, slide: Slide, lang: str, size: QSize) -> QImage:
+    def render_image(self, slide: Slide, lang: str, size: QSize, part: int = 0) -> QImage:
         """On the GUI thread; with the photo decoded ahead (`decode_picture`), a few milliseconds."""
         image = QImage(size, QImage.Format.Format_RGB32)
         colours = self.look.colours
         image.fill(colours.background)
         painter = QPainter(image)
         painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
-        layout = self.layout(slide, lang, size)
+        layout = self.layout(slide, lang, size, part)
         if slide.kind == "contact" and self.qr_modules():
             box = layout.picture
             code = QRectF(0, 0, box.width() * CONTACT_QR_SHARE, box.height() * CONTACT_QR_SHARE)

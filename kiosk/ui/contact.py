@@ -11,7 +11,7 @@ from kiosk.content.qr import qr_payload
 from kiosk.render import theme
 from kiosk.services.printing import PrintOutcome
 from kiosk.services.visit import Visit
-from kiosk.ui.widgets import FittedScreen, QrView, big_button, set_words, text_label
+from kiosk.ui.widgets import FittedScreen, QrView, big_button, needed_height, set_words, text_label
 
 
 class ContactScreen(FittedScreen):
@@ -144,15 +144,34 @@ class ContactScreen(FittedScreen):
 
     def apply_metrics(self, m: theme.Metrics, size: QSize, low: bool = False) -> None:
         self.place_header(self.header, low)
-        # 11 cm on a 24-inch 1080p screen: a phone reads it from arm's length; 8 cm leaves large text room.
-        side = m.px(300 if m.look.large else 420)
-        self.qr.setFixedSize(side, side)
         self.body.setDirection(
             QBoxLayout.Direction.TopToBottom if m.portrait else QBoxLayout.Direction.LeftToRight
         )
         self.body.setSpacing(m.margin)
-        self.info.setSpacing(m.px(12 if m.look.large else 20))
-        self.body.setStretch(0, 7 if m.look.large else 6)  # large text: the words take more of the width
-        self.body.setStretch(1, 3 if m.look.large else 4)
         self.take_home.setSpacing(m.px(16))
         self.fit_to(m, size)
+
+    def _arrange(self, m: theme.Metrics, compact: bool) -> None:
+        """The QR code 11 cm on a 24-inch 1080p screen, a phone reads it from arm's length; compact, it is
+        8 cm, the words take more of the width and the gaps are smaller: room for large text, or for
+        Arabic's taller lines."""
+        side = m.px(300 if compact else 420)
+        self.qr.setFixedSize(side, side)
+        self.info.setSpacing(m.px(12 if compact else 20))
+        self.body.setStretch(0, 7 if compact else 6)
+        self.body.setStretch(1, 3 if compact else 4)
+        margins = self.outer.contentsMargins()
+        margins.setBottom(m.px(24) if compact else m.margin)
+        self.outer.setContentsMargins(margins)
+
+    def _refit(self) -> None:
+        """The text steps down first; when even its smallest size leaves the screen too tall, the QR code
+        and the gaps give way (large text is always compact)."""
+        if self._fit is None:
+            return
+        m, size = self._fit
+        for compact in dict.fromkeys((m.look.large, True)):
+            self._arrange(m, compact)
+            super()._refit()
+            if not self.isVisible() or needed_height(self.outer, size.width()) <= size.height():
+                return

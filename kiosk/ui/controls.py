@@ -10,6 +10,7 @@ from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
+from kiosk.content.model import is_right_to_left
 from kiosk.render import theme
 from kiosk.ui.language_picker import globe_icon, own_name
 from kiosk.ui.widgets import Retranslated, big_button, screen_style, set_words, text_label
@@ -200,7 +201,10 @@ class BottomBar(Retranslated):
     def set_language(self, lang: str | None) -> None:
         """The picker's button shows the language spoken now, in its own name; None hides it."""
         self._lang = lang
-        self.language.setText(f" {own_name(lang)}" if lang else "")  # a space between the globe and the name
+        # A space between the globe and the name, on the name's side of the globe: a button paints its text
+        # left to right, so right to left the space needs a right-to-left mark to stand at the name's start.
+        mark = "\u200f" if lang and is_right_to_left(lang) else ""
+        self.language.setText(f"{mark} {own_name(lang)}" if lang else "")
         self.language.setAccessibleName(self.tr("Taal kiezen") + (f": {own_name(lang)}" if lang else ""))
         self.language.setVisible(lang is not None)
         self._fit_height()

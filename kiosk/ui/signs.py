@@ -134,6 +134,8 @@ class SignsScreen(FittedScreen):
         total, card, lang = len(signs.signs), self.visit.card, self.visit.language
         if card < total:
             self.pages.setCurrentIndex(0)
+            for label in (self.summary_title, self.advice, self.urgent):
+                label.clear()  # a stack is measured with every page: a card's text size is not the summary's
             self.progress.setText(
                 self.tr("Signaal %1 van %2").replace("%1", str(card + 1)).replace("%2", str(total))
             )
@@ -149,6 +151,8 @@ class SignsScreen(FittedScreen):
         else:
             self.pages.setCurrentIndex(1)
             self.progress.setText("")
+            self.disclaimer.clear()
+            self.sign_text.clear()
             if self.visit.recognised():
                 self.summary_title.setText(self.tr("Herken je iets hiervan? Je bent niet de enige."))
                 self.advice.setText("\n".join(f"•  {pick(a, lang)}" for a in signs.advice))

@@ -10,6 +10,9 @@ ready (a visitor paging faster than the worker), the slide on screen stays until
 the screen never blanks and the GUI thread never waits. `current_pixmap()` is the one exception, for
 one-off jobs (`shot`, `selftest`, tests): it renders the current slide on the spot if need be.
 
+A slide whose large text needs two parts (kiosk.render.slide) is two pages here: the loop shows both, a
+visitor pages to the second like to any slide, and each has its dot.
+
 On top of the pixmaps: the signs slide's real "Bekijk de signalen" button, in the row its layout keeps
 free, and, while a visitor pages by hand, a quiet arrow in each side margin: a tap on that half pages.
 """
@@ -34,7 +37,8 @@ log = logging.getLogger(__name__)
 FRAME_MS = 16  # about 60 frames a second while a fade runs; nothing at all while a slide stands
 CHECKS_PER_TURN = 8  # slides fitted per turn of the event loop after the first paint: ~1 ms each
 
-Key = tuple[str, str, int, int, theme.Look]  # slide id, language, width, height, the visit's look
+# slide id, language, width, height, the visit's look, which part of the slide
+Key = tuple[str, str, int, int, theme.Look, int]
 
 
 class _Courier(QObject):
@@ -74,8 +78,9 @@ class SlideShow(QWidget):
         self.renderer = renderer
         self._candidates: list[Slide] = []
         self._fitted_for: tuple[list[Slide], str, QSize, theme.Look] | None = None
-        self._slides: list[Slide] = []
-        self._unchecked: set[str] = set()  # ids of slides not fitted yet (see _check_some)
+        self._slides: list[Slide] = []  # one per page: a slide in two parts stands here twice
+        self._parts: list[tuple[int, int]] = []  # each page's part of its slide, and how many parts it has
+        self._unchecked: set[str] = set()  # ids of slides not fitted yet: one page each (see _check_some)
         self._checking = False
         self._lang = "nl"
         self._index = 0
@@ -122,16 +127,24 @@ class SlideShow(QWidget):
             self._candidates, self._lang, self._fitted_for = list(slides), lang, None
             return
         current = self.current_slide()
+        part = self.current_part()[0]
         fitted_for = (list(slides), lang, self._render_size(), self.renderer.look)
         if fitted_for != self._fitted_for:
             self._fitted_for = fitted_for
             self._candidates, self._lang = fitted_for[0], lang
-            self._slides = list(self._candidates)
+            self._slides, self._parts = list(self._candidates), [(0, 1)] * len(self._candidates)
             self._unchecked = {s.id for s in self._slides}
             self._cache.clear()
-        ids = [s.id for s in self._slides]
-        self._index = ids.index(current.id) if current and current.id in ids else 0
-        self._index = self._fitting(self._index)
+        # The same page again, else the same slide's last part (it may have fewer now), else the first.
+        same = [i for i, slide in enumerate(self._slides) if current is not None and slide.id == current.id]
+        self._index = self._fitting(same[0] if same else 0)
+        while (
+            current is not None
+            and self._index + 1 < len(self._slides)
+            and self._slides[self._index + 1].id == current.id
+            and self._parts[self._index][0] < part
+        ):
+            self._index += 1
         if not self._slides:
             self._front = None
             self._place_button()
@@ -140,17 +153,26 @@ class SlideShow(QWidget):
         self._present(animate=False)
 
     def _fitting(self, index: int, step: int = 1) -> int:
-        """The first slide from `index` on (going `step`) that fits: slides not checked yet are fitted on
-        the way, and those that do not fit are skipped for good. 0 when none is left."""
+        """The first page from `index` on (going `step`) whose slide fits: slides not checked yet are fitted
+        on the way (one in parts gets a page per part; going back lands on its last), and those that do
+        not fit are skipped for good. 0 when none is left."""
         while self._slides:
             index %= len(self._slides)
             slide = self._slides[index]
             if slide.id not in self._unchecked:
                 return index
             self._unchecked.discard(slide.id)
-            if self._fits(slide, self._lang):
-                return index
+            count = self._parts_of(slide, self._lang)
+            if count:
+                self._slides[index + 1 : index + 1] = [slide] * (count - 1)
+                self._parts[index : index + 1] = [(n, count) for n in range(count)]
+                if count > 1:
+                    if index < self._index:
+                        self._index += count - 1
+                    self.slides_checked.emit()
+                return index if step > 0 else index + count - 1
             del self._slides[index]  # the one after it moves up into its place
+            del self._parts[index]
             if index < self._index:
                 self._index -= 1
             if self._index >= len(self._slides):
@@ -185,13 +207,17 @@ class SlideShow(QWidget):
         self.set_slides(self._candidates, lang)
 
     def slides(self) -> list[Slide]:
-        """The slides the loop shows: those that fit (every one checked by now)."""
+        """One per page: a slide in two parts is in it twice (every slide fitted by now)."""
         self._check_all()
         return list(self._slides)
 
     def count(self) -> int:
-        """How many slides the loop shows, as far as checked: cheap enough for the position dots."""
+        """How many pages the loop shows, as far as fitted: cheap enough for the position dots."""
         return len(self._slides)
+
+    def current_part(self) -> tuple[int, int]:
+        """Which part of its slide the page on screen is (0 = the first), and of how many."""
+        return self._parts[self._index] if self._slides else (0, 1)
 
     def index(self) -> int:
         return self._index
@@ -199,14 +225,16 @@ class SlideShow(QWidget):
     def current_slide(self) -> Slide | None:
         return self._slides[self._index] if self._slides else None
 
-    def _fits(self, slide: Slide, lang: str) -> bool:
+    def _parts_of(self, slide: Slide, lang: str) -> int:
+        """How many pages the slide takes; 0 when its text does not fit (it is skipped, with a reason)."""
         size = self._render_size()
-        if self.renderer.layout(slide, lang, size).fits:
-            return True
+        parts = self.renderer.layouts(slide, lang, size)
+        if all(part.fits for part in parts):
+            return len(parts)
         reason = f"text does not fit on a {size.width()}×{size.height()} screen in '{lang}'"
         log.warning("skipping slide %s: %s", slide.id, reason)
         self.slide_skipped.emit(slide.id, reason)
-        return False
+        return 0
 
     # -- moving --------------------------------------------------------------------------------
     def next(self) -> None:
@@ -317,7 +345,8 @@ class SlideShow(QWidget):
             and self._front is self._cache.get(self._key(self._index))
         )
         if shown and slide is not None:
-            action = self.renderer.layout(slide, self._lang, self._render_size()).action
+            part = self.current_part()[0]
+            action = self.renderer.layout(slide, self._lang, self._render_size(), part).action
             shown = action is not None
             if action is not None:
                 self.signs_button.setText(pick(slide.button, self._lang) or self.tr("Bekijk de signalen"))
@@ -381,7 +410,8 @@ class SlideShow(QWidget):
 
     def _key(self, index: int) -> Key:
         size = self._render_size()
-        return (self._slides[index].id, self._lang, size.width(), size.height(), self.renderer.look)
+        slide, part = self._slides[index], self._parts[index][0]
+        return (slide.id, self._lang, size.width(), size.height(), self.renderer.look, part)
 
     def _wanted(self) -> list[int]:
         """The current slide first, then the two a tap or the loop can bring next (fitted first: one that
@@ -437,7 +467,8 @@ class SlideShow(QWidget):
             self._draw_after_fade.add(key)  # drawing a neighbour now would hold up a frame of the fade
             return
         slide = self._slides[wanted[key]]
-        self._cache[key] = QPixmap.fromImage(self.renderer.render_image(slide, key[1], QSize(key[2], key[3])))
+        image = self.renderer.render_image(slide, key[1], QSize(key[2], key[3]), key[5])
+        self._cache[key] = QPixmap.fromImage(image)
         if wanted[key] == self._index:
             self._present(self._animate_when_ready)
             self._neighbours_after_paint = True  # drawing them first would hold up this slide's first paint
@@ -457,7 +488,7 @@ class SlideShow(QWidget):
         key = self._key(self._index)
         if key not in self._cache:
             self._cache[key] = self.renderer.render(
-                self._slides[self._index], self._lang, self._render_size()
+                self._slides[self._index], self._lang, self._render_size(), key[5]
             )
             self._present(self._animate_when_ready)
         return self._cache[key]

@@ -98,6 +98,7 @@ class KioskWindow(QWidget):
         self._printing_for: Visit | None = None  # the visit a running print job belongs to
         self._loop_day: dt.date | None = None  # the day the loop's slides were chosen for
         self.counts = DailyCounts(clock)  # anonymous day totals, when the site turns them on
+        self._paged_from: str | None = None  # the slide shown before the last page turn (for the counts)
 
         self.pictures = PictureCache()
         renderer = SlideRenderer(self.pictures, cached_qr_modules)
@@ -411,10 +412,12 @@ class KioskWindow(QWidget):
             self._go(Screen.SIGNS)
 
     def _count_slide(self, _index: int) -> None:
-        """A slide a visitor paged to; the attract loop's own turns are not counted."""
+        """A slide a visitor paged to; the attract loop's own turns are not counted, nor the second part of
+        a slide in two parts (large text) after its first."""
         slide = self.slideshow.current_slide()
-        if self.visit.taken_over and slide is not None:
+        if self.visit.taken_over and slide is not None and slide.id != self._paged_from:
             self.counts.add(SLIDE + slide.id)
+        self._paged_from = slide.id if slide is not None else None
 
     def show_contact(self) -> None:
         self.counts.add(CONTACT)

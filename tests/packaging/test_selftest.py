@@ -102,7 +102,7 @@ def one_size(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.mark.usefixtures("one_size")
 def test_a_blank_slide_fails_the_selftest(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
-    def blank(self: SlideRenderer, slide: object, lang: str, size: QSize) -> QImage:
+    def blank(self: SlideRenderer, slide: object, lang: str, size: QSize, part: int = 0) -> QImage:
         image = QImage(size, QImage.Format.Format_RGB32)
         image.fill(theme.BACKGROUND)
         return image

@@ -164,3 +164,21 @@ def test_the_history_keeps_400_days(fake_clock: FakeClock, tmp_path: Path) -> No
     counts.enabled = True
     counts.add("contact")
     assert set(json.loads(path.read_text(encoding="utf-8"))) == {"2025-04-28", "2026-06-01"}
+
+
+def test_a_slide_in_two_parts_counts_once_when_a_visitor_pages_through_it(
+    make_kiosk: MakeKiosk, counting: Path, fake_clock: FakeClock
+) -> None:
+    from PySide6.QtCore import QSize
+
+    kiosk = make_kiosk(counting, size=QSize(1280, 800))
+    kiosk.take_over()
+    kiosk.set_language("en")
+    kiosk.set_large_text(True)  # English "help" text needs two parts here with large text
+    show = kiosk.slideshow
+    pages = len(show.slides())
+    assert any(show.slides().count(slide) > 1 for slide in show.slides())  # the case this is about
+    for _ in range(pages):
+        click(kiosk.bottom_bar.next)
+    slides = {what: n for what, n in stored()["2026-06-01"].items() if what.startswith("slide:")}
+    assert slides == {f"slide:{s.id}": 1 for s in show.slides()}  # every slide once, in two parts or one

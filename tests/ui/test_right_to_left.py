@@ -85,6 +85,41 @@ def test_in_arabic_next_sits_left_of_previous_and_the_bars_mirror(
     assert left_of(bottom.previous) < left_of(bottom.next)
 
 
+def ink_runs(image: QImage) -> list[tuple[int, int]]:
+    """The button's columns with ink (the globe, the letters) in its middle band, as runs left to right."""
+    ground = image.pixelColor(image.width() // 2, image.height() // 8).lightness()
+    band = range(image.height() // 4, image.height() * 3 // 4)
+
+    def inked(x: int) -> bool:
+        return any(abs(image.pixelColor(x, y).lightness() - ground) > 40 for y in band)
+
+    runs: list[tuple[int, int]] = []
+    for x in range(image.width()):
+        if inked(x) and runs and runs[-1][1] == x:
+            runs[-1] = (runs[-1][0], x + 1)
+        elif inked(x):
+            runs.append((x, x + 1))
+    return runs
+
+
+def test_the_language_button_keeps_the_same_space_between_globe_and_name_right_to_left(
+    make_kiosk: MakeKiosk,
+) -> None:
+    """Left to right the globe stands left of the name, right to left on its right: the space between them
+    stays, it does not move to the button's far side."""
+    kiosk = make_kiosk()
+    button = kiosk.bottom_bar.language
+    side = button.iconSize().width()
+    gaps = {}
+    for lang in ("nl", "ar"):
+        in_language(kiosk, lang)
+        runs = [run for run in ink_runs(button.grab().toImage()) if run[0] > 0 and run[1] < button.width()]
+        globe = next(run for run in runs if side * 0.8 <= run[1] - run[0] <= side)  # the ball's outline
+        name = runs[runs.index(globe) + (1 if lang == "nl" else -1)]
+        gaps[lang] = name[0] - globe[1] if lang == "nl" else globe[0] - name[1]
+    assert gaps["ar"] >= side / 4 and abs(gaps["ar"] - gaps["nl"]) <= side / 6, gaps
+
+
 def test_in_arabic_the_dots_run_right_to_left(make_kiosk: MakeKiosk, arabic: Path) -> None:
     kiosk = make_kiosk(arabic)
     kiosk.take_over()
