@@ -244,6 +244,20 @@ def _translations(argv: list[str]) -> int:
     return 1 if gaps else 0
 
 
+def _can_sign() -> bool:
+    """Signing needs `cryptography`, which the kiosk bundle leaves out (a kiosk only verifies)."""
+    try:
+        import cryptography  # noqa: F401
+    except ImportError:
+        print(
+            "Publishing and keys need the kiosk installed with Python (pip install wachtkamer-kiosk, or "
+            "./dev.sh run) on the publishing machine; the kiosk bundle only receives updates.",
+            file=sys.stderr,
+        )
+        return False
+    return True
+
+
 def _keys(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m kiosk keys",
@@ -257,6 +271,8 @@ def _keys(argv: list[str]) -> int:
     rotate.add_argument("--role", required=True, choices=["root", "targets", "snapshot", "timestamp"])
     rotate.add_argument("--repo", required=True, type=Path, help="the published repository to re-sign")
     args = parser.parse_args(argv)
+    if not _can_sign():
+        return 2
     from kiosk.fleet.keys import KeysError, init_keys, rotate_key
     from kiosk.fleet.publish import check_rotation_keys, resign_after_rotation
 
@@ -304,6 +320,8 @@ def _publish(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     if args.content is None and not args.refresh:
         parser.error("which content folder? (only --refresh goes without one)")
+    if not _can_sign():
+        return 2
     from kiosk.fleet.keys import KeysError
     from kiosk.fleet.publish import PublishError, publish_content, refresh
 

@@ -317,6 +317,40 @@ def _speech(window: KioskWindow) -> list[str]:
     return []
 
 
+# One Ed25519 signature, made once with a throwaway key. The bundle verifies the publisher's signatures
+# without the `cryptography` package (securesystemslib's own Ed25519 in Python): good from bad, still.
+SIGNED = b"Wachtkamer kiosk selftest"
+SIGNING_KEY_ID = "57650207a474a50ac9d5a1d29c25c8c832588167fe00cf4384b235df301d279b"
+SIGNING_PUBLIC_KEY = "ce26a3f9726910d69ef44bcb9233a12f0af4332c61567b710f2ee7a5e6f9d35f"
+SIGNATURE = (
+    "da8efcf33bfb189691c9c45e5f24c95814361f8100383a7a1c82a006f18aa8b7"
+    "51e99229b5d421275c507395279c1cfe345a56bcb80bcda6723aa89d049aa005"
+)
+
+
+def _fleet(window: KioskWindow) -> list[str]:
+    """The update client and its libraries load, and a signature is verified: good taken, altered refused."""
+    from securesystemslib.exceptions import UnverifiedSignatureError
+    from securesystemslib.signer import Key, Signature
+
+    from kiosk.fleet import client  # noqa: F401  (tuf, urllib3: a fleet site needs them in the bundle)
+
+    key_data = {"keytype": "ed25519", "scheme": "ed25519", "keyval": {"public": SIGNING_PUBLIC_KEY}}
+    key = Key.from_dict(SIGNING_KEY_ID, key_data)
+    signature = Signature(SIGNING_KEY_ID, SIGNATURE)
+    problems = []
+    try:
+        key.verify_signature(signature, SIGNED)
+    except Exception as err:
+        problems.append(f"a good signature does not verify ({err})")
+    try:
+        key.verify_signature(signature, SIGNED + b"!")
+        problems.append("a signature verifies for a text it was not made for")
+    except UnverifiedSignatureError:
+        pass
+    return problems
+
+
 def _speechd_silent() -> str:
     """Why a running speech-dispatcher would hang the engine, or "": Qt's speechd engine waits without end
     (and holds Python's lock) for one that accepts a connection and never answers. None running is fine:
@@ -365,6 +399,7 @@ STEPS: list[tuple[str, Callable[[KioskWindow], list[str]]]] = [
     ("translations", _translations),
     ("Qt", _qt),
     ("speech", _speech),
+    ("fleet", _fleet),
 ]
 
 

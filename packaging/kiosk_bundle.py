@@ -57,9 +57,11 @@ _UNUSED_QT = (
     "QtQml QtQuick QtQuickWidgets QtNetwork QtDBus QtOpenGL QtOpenGLWidgets QtPdf QtPdfWidgets QtTest "
     "QtWebEngineCore QtWebEngineWidgets QtSvgWidgets QtUiTools QtXml QtConcurrent"
 )
-PYTHON_EXCLUDES = ["tkinter", "_tkinter", "zxingcpp", "pytest", "pytestqt"] + [
-    f"PySide6.{module}" for module in _UNUSED_QT.split()
-]
+# `cryptography` (12 MB) only signs, on the publisher's machine (`keys`, `publish`); a kiosk only verifies
+# the publisher's Ed25519 signatures, which securesystemslib does without it (the selftest's "fleet" step).
+PYTHON_EXCLUDES = [
+    "tkinter", "_tkinter", "zxingcpp", "pytest", "pytestqt", "cryptography", "_cffi_backend",
+] + [f"PySide6.{module}" for module in _UNUSED_QT.split()]  # fmt: skip
 
 Entry = tuple[str, str, str]  # PyInstaller's (destination, source, type code)
 

@@ -209,3 +209,15 @@ def test_an_icu_without_its_time_zone_data_fails_the_selftest(tmp_path: Path) ->
     done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert "ICU time-zone names missing" in done.stdout
+
+
+def test_the_fleet_step_verifies_a_good_signature_and_refuses_a_wrong_one(
+    kiosk_window: KioskWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert selftest._fleet(kiosk_window) == []
+    wrong = selftest.SIGNATURE[:-2] + ("00" if not selftest.SIGNATURE.endswith("00") else "11")
+    monkeypatch.setattr(selftest, "SIGNATURE", wrong)
+    assert selftest._fleet(kiosk_window) == [
+        "a good signature does not verify (Failed to verify signature by "
+        f"{selftest.SIGNING_KEY_ID})"
+    ]
