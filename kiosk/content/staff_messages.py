@@ -67,6 +67,11 @@ SITE_LABELS = {
     "slides.order": "Dia's › volgorde",
     "slides.hidden": "Dia's › Tonen in de lus",
     "slides": "Dia's",
+    "speech.enabled": "Voorlezen voor bezoekers",
+    "speech.loudspeaker": "Voorlezen via de luidspreker",
+    "speech.volume": "Het standaardvolume van het voorlezen",
+    "speech.engine": "De spraakmotor van het voorlezen",
+    "speech": "Voorlezen",
 }
 
 # Settings of one slide (or of the handout), as labelled on the Dia's tab.

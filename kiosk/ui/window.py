@@ -38,6 +38,7 @@ from kiosk.ui.gestures import Gesture, TouchTracker
 from kiosk.ui.idle import IdleWatch
 from kiosk.ui.language_picker import LanguageMenu
 from kiosk.ui.notice import NoticeScreen
+from kiosk.ui.read_aloud import ReadAloud
 from kiosk.ui.reading import COUNTDOWN_S, ReadingQuestion
 from kiosk.ui.screen_fit import ScreenFit
 from kiosk.ui.signs import SignsScreen
@@ -120,8 +121,8 @@ class KioskWindow(QWidget):
         self.language_menu.chosen.connect(self.set_language)
         self.top_bar.signs_requested.connect(self.show_signs)
         self.top_bar.contact_requested.connect(self.show_contact)
-        self.top_bar.large_text_toggled.connect(self.set_large_text)
-        self.top_bar.high_contrast_toggled.connect(self.set_high_contrast)
+        self.bottom_bar.large_text_toggled.connect(self.set_large_text)
+        self.bottom_bar.high_contrast_toggled.connect(self.set_high_contrast)
         self.idle.about_to_time_out.connect(self._ask_if_reading)
         self.idle.input_seen.connect(self._still_reading)
         self.reading.keep_reading.connect(self._still_reading)
@@ -160,6 +161,7 @@ class KioskWindow(QWidget):
             self.screen_fit = ScreenFit(self, self.content.site.kiosk.screen, clock)
             self.screen_fit.place()
         self.show_content(self.content)
+        self.read_aloud = ReadAloud(self)  # "Lees voor": its engine is asked for after the first slide
 
     def show_kiosk(self) -> None:
         """Kiosk mode: fullscreen on its screen, and kept at that screen's size; windowed: a window."""
@@ -280,7 +282,7 @@ class KioskWindow(QWidget):
         self.top_bar.set_available(signs=self._has_signs(), contact=True)
         self.bottom_bar.set_language(self.visit.language if len(self.languages()) > 1 else None)
         self.top_bar.set_interactive(self.visit.taken_over)
-        self.top_bar.show_look(self.visit.large_text, self.visit.high_contrast)
+        self.bottom_bar.show_look(self.visit.large_text, self.visit.high_contrast)
         self.bottom_bar.set_interactive(self.visit.taken_over)
         self.slideshow.set_arrows_shown(self.visit.taken_over)
 
@@ -479,6 +481,7 @@ class KioskWindow(QWidget):
         self.quit_for_maintenance = for_maintenance
         self._may_close = True
         self.slideshow.stop_rendering()
+        self.read_aloud.speech.shutdown()
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -1,0 +1,331 @@
+""" "Lees voor": one text-to-speech engine (Qt's QTextToSpeech) that reads the screen aloud for a visitor.
+
+The engine is made on first use, never while the kiosk starts (its plugin and speech-dispatcher cost time
+the first slide should not wait for). Without an engine, or without a voice for a language, speech is simply
+not offered there: the window hides the speaker button, and the log says so once.
+
+Which engine: `[speech] engine` in site.toml, else the environment's KIOSK_SPEECH_ENGINE (the tests set
+"mock", Qt's silent engine), else "speechd" on Linux and the platform's own elsewhere.
+
+Nothing said is kept: the text goes to the engine and is forgotten (only `said` carries it, to whoever
+listens in the same process: the tests and the benchmark's seam).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from kiosk.content.model import SpeechSettings
+from kiosk.services.clock import Clock
+
+if TYPE_CHECKING:
+    from PySide6.QtTextToSpeech import QTextToSpeech
+
+log = logging.getLogger(__name__)
+ENGINE_ENV = "KIOSK_SPEECH_ENGINE"
+MOCK = "mock"  # Qt's test engine: it "speaks" any text (a word every 50-100 ms), silently
+VOLUME_STEP = 0.1
+MIN_VOLUME = 0.1  # never silent by accident: a visitor who cannot see the screen must hear it still works
+# An engine that never reports the end (speech-dispatcher gone mid-sentence) must not hold the visit open.
+GUARD_S = 10
+GUARD_S_PER_WORD = 1
+EVERY_LANGUAGE = "*"
+_stuck: list[QThread] = []  # threads whose engine hangs (a speech-dispatcher that does not answer)
+
+
+def engine_name(settings: SpeechSettings) -> str:
+    """The engine to ask Qt for; "" for the platform's default."""
+    if settings.engine:
+        return settings.engine
+    if os.environ.get(ENGINE_ENV):
+        return os.environ[ENGINE_ENV]
+    return "speechd" if sys.platform.startswith("linux") else ""
+
+
+class _Voice(QObject):
+    """The engine, on a thread of its own: connecting to speech-dispatcher takes seconds when it has to be
+    started, and never returns when it hangs; the kiosk's screen must not wait for either. Talked to only
+    through queued signals."""
+
+    ready = Signal(object)  # {language: locale name} ({"*": ""} for the mock), or None: no engine
+    state_changed = Signal(str, int)  # "speaking", "ready" or "error"; the number of the text said last
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self._name = name
+        self._engine: QTextToSpeech | None = None
+        self._said = 0
+
+    @Slot()
+    def start(self) -> None:
+        from PySide6.QtTextToSpeech import QTextToSpeech  # here: the kiosk starts without it
+
+        name = self._name
+        if name and name not in QTextToSpeech.availableEngines():
+            log.warning(
+                "speech: the text-to-speech engine '%s' is not installed; nothing is read aloud", name
+            )
+            self.ready.emit(None)
+            return
+        engine = QTextToSpeech(name, self) if name else QTextToSpeech(self)
+        if engine.state() == QTextToSpeech.State.Error:
+            log.warning("speech: the engine '%s' does not work: %s", name, engine.errorString())
+            self.ready.emit(None)
+            return
+        self._engine = engine
+        engine.stateChanged.connect(self._on_state)
+        self.ready.emit(_languages(engine))
+
+    def _on_state(self, state: object) -> None:
+        from PySide6.QtTextToSpeech import QTextToSpeech
+
+        names = {QTextToSpeech.State.Speaking: "speaking", QTextToSpeech.State.Ready: "ready"}
+        self.state_changed.emit(names.get(state, "error"), self._said)  # type: ignore[call-overload]
+
+    @Slot(str, str, int)
+    def say(self, text: str, locale: str, number: int) -> None:
+        from PySide6.QtCore import QLocale
+
+        self._said = number
+        if self._engine is not None:
+            if locale and self._engine.locale() != QLocale(locale):
+                self._engine.setLocale(QLocale(locale))
+            self._engine.say(text)
+
+    @Slot()
+    def stop(self) -> None:
+        if self._engine is not None:
+            self._engine.stop()
+
+    @Slot(float)
+    def set_volume(self, volume: float) -> None:
+        if self._engine is not None:
+            self._engine.setVolume(volume)
+
+
+def _languages(engine: QTextToSpeech) -> dict[str, str]:
+    """{language: the locale its voice speaks}: the language's own main country first (nl_NL, not nl_BE)."""
+    from PySide6.QtCore import QLocale
+
+    if engine.engine() == MOCK:  # the test engine reads any text: it stands for a voice in every language
+        return {EVERY_LANGUAGE: ""}
+    found: dict[str, QLocale] = {}
+    for locale in engine.availableLocales():
+        code = QLocale.languageToCode(locale.language(), QLocale.LanguageCodeType.ISO639Part1)
+        if code and (code not in found or locale.territory() == QLocale(code).territory()):
+            found[code] = locale
+    return {code: locale.name() for code, locale in found.items()}
+
+
+class Speech(QObject):
+    """Says one text (or a few, each in its own language) at a time; a new text replaces the one being said.
+
+    `prepare()` asks for the engine (on its own thread); until it answers, `available_languages()` is
+    empty and `voices_found` says when that changes."""
+
+    speaking_changed = Signal(bool)
+    finished = Signal()  # an utterance (all its parts) was said to the end; not after stop()
+    volume_changed = Signal(float)
+    voices_found = Signal()  # the engine answered (with voices, or without an engine)
+    said = Signal(str, str)  # text, language: handed to the engine just now
+    _start = Signal()
+    _say = Signal(str, str, int)
+    _stop = Signal()
+    _volume = Signal(float)
+
+    def __init__(
+        self, clock: Clock, settings: SpeechSettings | None = None, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.settings = settings or SpeechSettings()
+        self._thread: QThread | None = None
+        self._voice: _Voice | None = None
+        self._locales: dict[str, str] | None = None  # None: no answer from the engine (yet)
+        self._queue: list[tuple[str, str]] = []
+        self._speaking = False
+        self._started = False  # the engine reported "speaking" for the part now being said
+        self._part = 0  # that part's number: the engine's news about an earlier one is old news
+        self._level = self.default_volume()
+        self._guard = clock.timer(self)
+        self._guard.timeout.connect(self._engine_silent)
+
+    # -- the engine ----------------------------------------------------------------------------
+    def set_settings(self, settings: SpeechSettings) -> None:
+        """The site's `[speech]` (again, after staff saved); a changed engine is used from the next start."""
+        self.settings = settings
+
+    def prepare(self) -> None:
+        """Ask for the engine, once, on its own thread (speech on, and not asked yet)."""
+        if self._thread is not None or not self.settings.enabled:
+            return
+        self._thread = QThread()
+        self._thread.setObjectName("speech")
+        self._voice = _Voice(engine_name(self.settings))
+        self._voice.moveToThread(self._thread)
+        self._start.connect(self._voice.start)
+        self._say.connect(self._voice.say)
+        self._stop.connect(self._voice.stop)
+        self._volume.connect(self._voice.set_volume)
+        self._voice.ready.connect(self._on_ready)
+        self._voice.state_changed.connect(self._on_state)
+        self._thread.start()
+        self._start.emit()
+
+    def shutdown(self) -> None:
+        """The kiosk closes: end the engine's thread (left to the process's end when the engine hangs)."""
+        thread, self._thread = self._thread, None
+        if thread is None:
+            return
+        self._guard.stop()
+        thread.quit()
+        if not thread.wait(2000):
+            log.warning("speech: the text-to-speech engine does not answer; left behind")
+            _stuck.append(thread)
+            return
+        if self._voice is not None:
+            self._voice.deleteLater()
+
+    def _on_ready(self, locales: dict[str, str] | None) -> None:
+        self._locales = locales or {}
+        self._volume.emit(self._level)
+        self.voices_found.emit()
+
+    def available_languages(self) -> set[str]:
+        """Languages this machine has a voice for; empty until the engine answered, or without one."""
+        return set(self._locales or ()) if self.settings.enabled else set()
+
+    def has_voice(self, language: str) -> bool:
+        languages = self.available_languages()
+        return language in languages or EVERY_LANGUAGE in languages
+
+    def voices_line(self, offered: tuple[str, ...]) -> str:
+        """For the log and `selftest`: which offered languages have a voice here, in English."""
+        if not self.settings.enabled:
+            return "speech: off ([speech] enabled = false)"
+        name = engine_name(self.settings) or "the platform's"
+        if self._locales is None:
+            return f"speech ({name}): the engine did not answer"
+        if not self._locales:
+            return f"speech ({name}): no text-to-speech engine; nothing is read aloud"
+        voiced = [lang for lang in offered if self.has_voice(lang)]
+        silent = [lang for lang in offered if lang not in voiced]
+        return f"speech ({name}): a voice for {', '.join(voiced) or 'none'}" + (
+            f"; no voice for {', '.join(silent)}" if silent else ""
+        )
+
+    def status_nl(self, offered: tuple[str, ...], names: dict[str, str]) -> str:
+        """Staff status, in plain Dutch: which of the offered languages can be read aloud on this computer."""
+        if not self.settings.enabled:
+            return "Voorlezen staat uit."
+        if self._locales is None:
+            return "Voorlezen: het spraakprogramma is nog niet klaar, of antwoordt niet."
+        if not self._locales:
+            return (
+                "Voorlezen werkt niet: deze computer heeft geen spraakprogramma. Vraag de beheerder om hulp."
+            )
+        voiced = [names.get(lang, lang) for lang in offered if self.has_voice(lang)]
+        silent = [names.get(lang, lang) for lang in offered if not self.has_voice(lang)]
+        line = f"Voorlezen kan in het {_listed(voiced)}." if voiced else "Voorlezen kan in geen enkele taal."
+        if silent:
+            line += f" Geen stem voor het {_listed(silent)}: daar is er geen knop Lees voor."
+        return line
+
+    # -- speaking ------------------------------------------------------------------------------
+    @property
+    def speaking(self) -> bool:
+        return self._speaking
+
+    def say(self, text: str, language: str) -> bool:
+        """Read `text` aloud in `language`, instead of whatever is being read; False when it cannot be."""
+        return self.say_parts([(text, language)])
+
+    def say_parts(self, parts: list[tuple[str, str]]) -> bool:
+        """Read each text in its own language, one after the other (a slide not translated yet is Dutch
+        on a Polish visit: read by the Dutch voice, not spelled out by the Polish one)."""
+        parts = [(text.strip(), lang) for text, lang in parts if text.strip() and self.has_voice(lang)]
+        if not parts:
+            return False
+        self._queue = parts
+        self._set_speaking(True)
+        self._next_part()
+        return True
+
+    def _next_part(self) -> None:
+        text, lang = self._queue.pop(0)
+        self._started = False
+        self._part += 1
+        self._stop.emit()  # its "ready" is not the end of this part: `_started` is still False
+        self._guard.start(round((GUARD_S + GUARD_S_PER_WORD * len(text.split())) * 1000))
+        self.said.emit(text, lang)
+        self._say.emit(text, (self._locales or {}).get(lang, ""), self._part)
+
+    def stop(self) -> None:
+        """Silence now; `finished` does not follow."""
+        self._queue.clear()
+        self._guard.stop()
+        self._started = False
+        self._stop.emit()
+        self._set_speaking(False)
+
+    def _on_state(self, state: str, part: int) -> None:
+        if part != self._part:
+            return
+        if state == "speaking" and self._speaking:
+            self._started = True
+        elif state in ("ready", "error") and self._started:
+            self._started = False
+            self._part_done()
+
+    def _part_done(self) -> None:
+        """A part was said to the end: the next, or the end of the utterance."""
+        if self._queue:
+            self._next_part()
+            return
+        self._guard.stop()
+        self._set_speaking(False)
+        self.finished.emit()
+
+    def _engine_silent(self) -> None:
+        log.warning("speech: the engine did not finish in time; speech stopped")
+        self.stop()
+
+    def _set_speaking(self, speaking: bool) -> None:
+        if speaking != self._speaking:
+            self._speaking = speaking
+            self.speaking_changed.emit(speaking)
+
+    # -- volume --------------------------------------------------------------------------------
+    def default_volume(self) -> float:
+        return max(MIN_VOLUME, self.settings.volume / 100)
+
+    @property
+    def volume(self) -> float:
+        return self._level
+
+    def set_volume(self, volume: float) -> None:
+        volume = round(min(1.0, max(MIN_VOLUME, volume)), 2)
+        if volume != self._level:
+            self._level = volume
+            self._volume.emit(volume)
+            self.volume_changed.emit(volume)
+
+    def louder(self) -> None:
+        self.set_volume(self._level + VOLUME_STEP)
+
+    def softer(self) -> None:
+        self.set_volume(self._level - VOLUME_STEP)
+
+    def reset(self) -> None:
+        """A new visit: silence, and the site's volume."""
+        self.stop()
+        self.set_volume(self.default_volume())
+
+
+def _listed(names: list[str]) -> str:
+    """ "Nederlands, Engels en Turks" """
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " en " + names[-1]
