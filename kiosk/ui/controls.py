@@ -359,6 +359,7 @@ class BottomBar(Retranslated):
             self.dots.setVisible(not self._portrait)
             return
         m = self._metrics
+        self.choice_row.invalidate()  # the volume buttons may have come or gone just now
         buttons = [self.previous, self.next] + ([] if self._portrait else [self.choices])
         need = sum(b.sizeHint().width() for b in buttons) + self.dots.sizeHint().width()
         need += len(buttons) * m.target_gap + 2 * m.margin

@@ -117,7 +117,9 @@ class ReadAloud(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """F1/Help: speech mode; + and − (and volume keys): the volume, once a visitor is here. Not in staff
-        mode, and not while a text field has the keys (staff type "-" in a text)."""
+        mode (staff type "-" in a text). And the speaker buttons follow the language installed."""
+        if event.type() == QEvent.Type.LanguageChange and watched is self.window:
+            self._show_state()  # "Lees voor" only where this language has a voice
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent) or event.isAutoRepeat():
             return False
         if (
@@ -223,12 +225,14 @@ class ReadAloud(QObject):
                 self.speech.say(name, self.window.visit.language)
 
     def _speaking_changed(self, speaking: bool) -> None:
-        """The idle watch waits while a reading goes on, and counts again from its end."""
+        """The idle watch waits while a reading goes on, and counts again from its end; but not for the
+        reading-time question: its countdown runs on while it is read out, or nobody would be reset."""
         window = self.window
-        if speaking:
-            window.idle.stop()
-        elif window.visit.taken_over:
-            window.idle.start()
+        if not window.reading.isVisible():
+            if speaking:
+                window.idle.stop()
+            elif window.visit.taken_over:
+                window.idle.start()
         self._show_state()
 
     def _volume_changed(self, volume: float) -> None:
@@ -240,8 +244,7 @@ class ReadAloud(QObject):
         self._show_state()
 
     def _language_chosen(self, _lang: str) -> None:
-        self._show_state()
-        self._screen_changed()
+        self._screen_changed()  # speech mode: the screen again, in the language chosen
 
     def _content_changed(self) -> None:
         self.speech.set_settings(self.window.content.site.speech)
