@@ -231,6 +231,15 @@ def _qt(window: KioskWindow) -> list[str]:
     return problems
 
 
+def _speech(window: KioskWindow) -> list[str]:
+    """Which offered languages "Lees voor" has a voice for here (a line, not a failure: a kiosk without
+    voices still works, without the speaker button)."""
+    speech = window.read_aloud.speech
+    speech.wait_ready()
+    print(speech.voices_line(window.languages()))
+    return []
+
+
 def _jpeg_decodes() -> list[str]:
     """A real JPEG decodes (a clinic's own photos are JPEGs): one is made in memory and read back."""
     original = QImage(64, 32, QImage.Format.Format_RGB32)
@@ -303,6 +312,7 @@ STEPS: list[tuple[str, Callable[[KioskWindow], list[str]]]] = [
     ("handout PDF", _handout_pdf),
     ("translations", _translations),
     ("Qt", _qt),
+    ("speech", _speech),
 ]
 
 

@@ -117,7 +117,7 @@ def _speech(table: Fields) -> SpeechSettings:
     default = SpeechSettings.volume if loudspeaker else HEADPHONE_VOLUME
     engine = table.text_value("engine", max_chars=32)
     if engine and not re.fullmatch(r"[a-z0-9_-]+", engine):
-        table.report("engine", f"is '{engine}'; use the name of a Qt text-to-speech engine, like \"speechd\"")
+        table.report("engine", f"'{engine}' is not the name of a text-to-speech engine, like \"speechd\"")
         engine = ""
     settings = SpeechSettings(
         enabled=table.flag("enabled", True),

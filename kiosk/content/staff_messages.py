@@ -207,6 +207,7 @@ RULES: tuple[tuple[str, str], ...] = (
         "{label} moet een van de gekozen talen zijn. Kies er een uit de lijst.",
     ),
     (r"screen name like|a screen's number", "{label} klopt niet. " + ASK_ADMIN),
+    (r"is not the name of a text-to-speech engine", "{label} klopt niet. " + ASK_ADMIN),
     (
         r"^slide '(?P<value>.*)' does not exist",
         "{label}: de dia '{value}' bestaat niet (meer); ze wordt overgeslagen. Sla de volgorde opnieuw op.",

@@ -190,6 +190,19 @@ class Speech(QObject):
         if self._voice is not None:
             self._voice.deleteLater()
 
+    def wait_ready(self, timeout_ms: int = 10_000) -> bool:
+        """Ask for the engine and wait for its answer in a local event loop: for `selftest` and benchmarks,
+        never the running kiosk. False when it did not answer in time."""
+        from PySide6.QtCore import QEventLoop, QTimer
+
+        self.prepare()
+        if self._locales is None and self._thread is not None:
+            loop = QEventLoop()
+            self.voices_found.connect(loop.quit)
+            QTimer.singleShot(timeout_ms, loop.quit)
+            loop.exec()
+        return self._locales is not None
+
     def _on_ready(self, locales: dict[str, str] | None) -> None:
         self._locales = locales or {}
         self._volume.emit(self._level)
@@ -219,20 +232,19 @@ class Speech(QObject):
         )
 
     def status_nl(self, offered: tuple[str, ...], names: dict[str, str]) -> str:
-        """Staff status, in plain Dutch: which of the offered languages can be read aloud on this computer."""
+        """For staff status ("Voorlezen: ..."), in plain Dutch: in which offered languages visitors can have
+        the screen read aloud on this computer."""
         if not self.settings.enabled:
-            return "Voorlezen staat uit."
+            return "staat uit"
         if self._locales is None:
-            return "Voorlezen: het spraakprogramma is nog niet klaar, of antwoordt niet."
+            return "het spraakprogramma is nog niet klaar, of antwoordt niet"
         if not self._locales:
-            return (
-                "Voorlezen werkt niet: deze computer heeft geen spraakprogramma. Vraag de beheerder om hulp."
-            )
+            return "werkt niet: deze computer heeft geen spraakprogramma. Vraag de beheerder om hulp."
         voiced = [names.get(lang, lang) for lang in offered if self.has_voice(lang)]
         silent = [names.get(lang, lang) for lang in offered if not self.has_voice(lang)]
-        line = f"Voorlezen kan in het {_listed(voiced)}." if voiced else "Voorlezen kan in geen enkele taal."
+        line = f"in het {_listed(voiced)}" if voiced else "in geen enkele taal"
         if silent:
-            line += f" Geen stem voor het {_listed(silent)}: daar is er geen knop Lees voor."
+            line += f"; geen stem voor het {_listed(silent)}, dus daar geen knop Lees voor"
         return line
 
     # -- speaking ------------------------------------------------------------------------------

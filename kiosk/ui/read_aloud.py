@@ -67,6 +67,7 @@ class ReadAloud(QObject):
         window.idle.about_to_time_out.connect(self._question_shown)
         if window.printer is not None:
             window.printer.print_finished.connect(self._print_finished)
+        window.staff.speech_status = self.status_nl
         self.hold = TwoFingerHold(window, window.clock, HOLD_SLOP_MM / window.look().mm_per_px)
         self.hold.held.connect(self.toggle_speech_mode)
         app = QApplication.instance()

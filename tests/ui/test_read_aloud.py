@@ -25,6 +25,7 @@ from kiosk.ui.window import KioskWindow
 from tests.fake_clock import FakeClock
 from tests.ui.conftest import SIZES, advance
 from tests.ui.test_sizes_mm import gap_px, on_screen
+from tests.ui.test_staff import in_staff, site_with_pin  # noqa: F401 (fixtures)
 
 MakeKiosk = Callable[..., KioskWindow]
 LANGUAGES = ("nl", "en", "tr", "ar", "pl", "uk")
@@ -167,8 +168,10 @@ def test_no_speaker_in_a_language_without_a_voice(make_kiosk: MakeKiosk, qtbot: 
     assert not kiosk.read_aloud.controls[2].isVisible()
     kiosk.set_language("en")
     assert kiosk.read_aloud.controls[2].isVisible()
-    assert "Voorlezen kan in het Nederlands en Engels." in kiosk.read_aloud.status_nl()
-    assert "Geen stem voor het Turks, Arabisch, Pools en Oekraïens" in kiosk.read_aloud.status_nl()
+    assert kiosk.read_aloud.status_nl() == (
+        "in het Nederlands en Engels; geen stem voor het Turks, Arabisch, Pools en Oekraïens, "
+        "dus daar geen knop Lees voor"
+    )
 
 
 def test_volume_by_buttons_and_keys_within_bounds(make_kiosk: MakeKiosk) -> None:
@@ -287,7 +290,7 @@ def test_speech_turned_off_offers_no_speaker_and_no_speech_mode(
     kiosk.take_over()
     QTest.keyClick(kiosk, Qt.Key.Key_F1)
     assert not kiosk.bottom_bar.speech.isVisible() and not kiosk.visit.speech_mode
-    assert kiosk.read_aloud.status_nl() == "Voorlezen staat uit."
+    assert kiosk.read_aloud.status_nl() == "staat uit"
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s.width()}x{s.height()}")
@@ -317,3 +320,8 @@ def test_while_it_reads_every_bar_button_is_15_mm_with_2_mm_between(
             for (a, ra), (b, rb) in itertools.combinations(zip(buttons, rects, strict=True), 2):
                 assert gap_px(ra, rb) * mm >= theme.TARGET_GAP_MM, (lang, a.objectName(), b.objectName())
             kiosk.read_aloud.speech.stop()
+
+
+def test_staff_status_says_which_languages_can_be_read_aloud(in_staff: KioskWindow) -> None:
+    facts = in_staff.staff.screen.status.facts.text()
+    assert "Voorlezen: in het Nederlands, Engels, Turks, Arabisch, Pools en Oekraïens" in facts
