@@ -16,8 +16,10 @@ from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
 from kiosk.content import pick
+from kiosk.content.editing import ContentEditor
 from kiosk.render import theme
 from kiosk.render.words import words
+from kiosk.services.pin import hash_pin
 from kiosk.services.printing import PrintOutcome
 from kiosk.services.speech import Speech
 from kiosk.ui.gestures import HOLD_MS
@@ -25,7 +27,7 @@ from kiosk.ui.window import KioskWindow
 from tests.fake_clock import FakeClock
 from tests.ui.conftest import SIZES, advance
 from tests.ui.test_sizes_mm import gap_px, on_screen
-from tests.ui.test_staff import in_staff, site_with_pin  # noqa: F401 (fixtures)
+from tests.ui.test_staff import PIN, open_staff
 
 MakeKiosk = Callable[..., KioskWindow]
 LANGUAGES = ("nl", "en", "tr", "ar", "pl", "uk")
@@ -322,6 +324,11 @@ def test_while_it_reads_every_bar_button_is_15_mm_with_2_mm_between(
             kiosk.read_aloud.speech.stop()
 
 
-def test_staff_status_says_which_languages_can_be_read_aloud(in_staff: KioskWindow) -> None:
-    facts = in_staff.staff.screen.status.facts.text()
+def test_staff_status_says_which_languages_can_be_read_aloud(
+    make_kiosk: MakeKiosk, content_copy: Path, fake_clock: FakeClock
+) -> None:
+    assert ContentEditor(content_copy).save_site({"staff.pin_hash": hash_pin(PIN)}).saved
+    kiosk = make_kiosk(content=content_copy)
+    open_staff(kiosk, fake_clock)
+    facts = kiosk.staff.screen.status.facts.text()
     assert "Voorlezen: in het Nederlands, Engels, Turks, Arabisch, Pools en Oekraïens" in facts
