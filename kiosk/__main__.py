@@ -243,6 +243,13 @@ def _translations(argv: list[str]) -> int:
     return 1 if gaps else 0
 
 
+def _speech_voice(argv: list[str]) -> int:
+    """Internal: the text-to-speech engine's own process, started by the kiosk (kiosk.services.speech)."""
+    from kiosk.services.speech import serve_voice
+
+    return serve_voice(argv[0] if argv else "")
+
+
 COMMANDS = {
     "validate": _validate,
     "shot": _shot,
@@ -251,6 +258,7 @@ COMMANDS = {
     "set-pin": _set_pin,
     "stats": _stats,
     "translations": _translations,
+    "speech-voice": _speech_voice,
 }
 
 

@@ -1,8 +1,11 @@
 """ "Lees voor": one text-to-speech engine (Qt's QTextToSpeech) that reads the screen aloud for a visitor.
 
-The engine is made on first use, never while the kiosk starts (its plugin and speech-dispatcher cost time
-the first slide should not wait for). Without an engine, or without a voice for a language, speech is simply
-not offered there: the window hides the speaker button, and the log says so once.
+The engine runs in a child process (`kiosk speech-voice`), asked for after the kiosk started, never while
+it starts. Not a thread: making the engine connects to speech-dispatcher, which takes seconds when it has to
+be started and never returns when it hangs (no sound server, say), and PySide holds the interpreter's lock
+all that time: the kiosk's screen would freeze with it. Across a pipe the kiosk only ever waits for nothing;
+a child that hangs or dies just means no speech. Without an engine, or without a voice for a language,
+speech is simply not offered there: the window hides the speaker button, and the log says so once.
 
 Which engine: `[speech] engine` in site.toml, else the environment's KIOSK_SPEECH_ENGINE (the tests set
 "mock", Qt's silent engine), else "speechd" on Linux and the platform's own elsewhere.
@@ -13,12 +16,13 @@ listens in the same process: the tests and the benchmark's seam).
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, QProcess, Signal, Slot
 
 from kiosk.content.model import SpeechSettings
 from kiosk.services.clock import Clock
@@ -35,7 +39,7 @@ MIN_VOLUME = 0.1  # never silent by accident: a visitor who cannot see the scree
 GUARD_S = 10
 GUARD_S_PER_WORD = 1
 EVERY_LANGUAGE = "*"
-_stuck: list[QThread] = []  # threads whose engine hangs (a speech-dispatcher that does not answer)
+ANSWER_S = 20  # the engine's first answer; later, the log says it did not come
 
 
 def engine_name(settings: SpeechSettings) -> str:
@@ -48,9 +52,7 @@ def engine_name(settings: SpeechSettings) -> str:
 
 
 class _Voice(QObject):
-    """The engine, on a thread of its own: connecting to speech-dispatcher takes seconds when it has to be
-    started, and never returns when it hangs; the kiosk's screen must not wait for either. Talked to only
-    through queued signals."""
+    """The engine, in the child process (`serve_voice`): what the kiosk asks for, and what the engine does."""
 
     ready = Signal(object)  # {language: locale name} ({"*": ""} for the mock), or None: no engine
     state_changed = Signal(str, int)  # "speaking", "ready" or "error"; the number of the text said last
@@ -122,10 +124,47 @@ def _languages(engine: QTextToSpeech) -> dict[str, str]:
     return {code: locale.name() for code, locale in found.items()}
 
 
+def serve_voice(name: str) -> int:
+    """`kiosk speech-voice`: the engine in this process, one JSON object a line on stdin (say, stop,
+    volume) and on stdout (ready, state); ends when stdin closes (the kiosk ended or let go of it)."""
+    from PySide6.QtCore import QCoreApplication, QSocketNotifier, QTimer
+
+    app = QCoreApplication.instance() or QCoreApplication([sys.argv[0]])
+    voice = _Voice(name)
+
+    def send(message: dict[str, Any]) -> None:
+        sys.stdout.write(json.dumps(message) + "\n")
+        sys.stdout.flush()
+
+    unread = [b""]
+
+    def read() -> None:
+        data = os.read(sys.stdin.fileno(), 65536)  # not sys.stdin: its buffer would hide a second line
+        if not data:
+            app.quit()
+            return
+        *lines, unread[0] = (unread[0] + data).split(b"\n")
+        for line in lines:
+            message = json.loads(line)
+            if "say" in message:
+                voice.say(message["say"], message.get("locale", ""), message.get("part", 0))
+            elif "stop" in message:
+                voice.stop()
+            elif "volume" in message:
+                voice.set_volume(float(message["volume"]))
+
+    voice.ready.connect(lambda locales: send({"ready": locales}))
+    voice.state_changed.connect(lambda state, part: send({"state": state, "part": part}))
+    notifier = QSocketNotifier(sys.stdin.fileno(), QSocketNotifier.Type.Read)
+    notifier.activated.connect(read)
+    QTimer.singleShot(0, voice.start)
+    return app.exec()
+
+
 class Speech(QObject):
     """Says one text (or a few, each in its own language) at a time; a new text replaces the one being said.
 
-    `prepare()` asks for the engine (on its own thread); until it answers, `available_languages()` is
+    `prepare()` asks for the engine (its child process); until it answers, `available_languages()` is
     empty and `voices_found` says when that changes."""
 
     speaking_changed = Signal(bool)
@@ -133,18 +172,15 @@ class Speech(QObject):
     volume_changed = Signal(float)
     voices_found = Signal()  # the engine answered (with voices, or without an engine)
     said = Signal(str, str)  # text, language: handed to the engine just now
-    _start = Signal()
-    _say = Signal(str, str, int)
-    _stop = Signal()
-    _volume = Signal(float)
+    engine_speaking = Signal()  # the engine says it speaks the text handed to it (the benchmark's end point)
 
     def __init__(
         self, clock: Clock, settings: SpeechSettings | None = None, parent: QObject | None = None
     ) -> None:
         super().__init__(parent)
         self.settings = settings or SpeechSettings()
-        self._thread: QThread | None = None
-        self._voice: _Voice | None = None
+        self._process: QProcess | None = None
+        self._unread = b""  # the start of a line from the engine, until its end comes
         self._locales: dict[str, str] | None = None  # None: no answer from the engine (yet)
         self._queue: list[tuple[str, str]] = []
         self._speaking = False
@@ -160,35 +196,65 @@ class Speech(QObject):
         self.settings = settings
 
     def prepare(self) -> None:
-        """Ask for the engine, once, on its own thread (speech on, and not asked yet)."""
-        if self._thread is not None or not self.settings.enabled:
+        """Ask for the engine, once: its process starts (speech on, and not asked yet)."""
+        if self._process is not None or not self.settings.enabled:
             return
-        self._thread = QThread()
-        self._thread.setObjectName("speech")
-        self._voice = _Voice(engine_name(self.settings))
-        self._voice.moveToThread(self._thread)
-        self._start.connect(self._voice.start)
-        self._say.connect(self._voice.say)
-        self._stop.connect(self._voice.stop)
-        self._volume.connect(self._voice.set_volume)
-        self._voice.ready.connect(self._on_ready)
-        self._voice.state_changed.connect(self._on_state)
-        self._thread.start()
-        self._start.emit()
+        process = self._process = QProcess(self)
+        frozen = getattr(sys, "frozen", False)
+        program = [sys.executable] if frozen else [sys.executable, "-m", "kiosk"]
+        process.setProgram(program[0])
+        process.setArguments([*program[1:], "speech-voice", engine_name(self.settings)])
+        process.setProcessChannelMode(QProcess.ProcessChannelMode.ForwardedErrorChannel)  # its log: ours
+        process.readyReadStandardOutput.connect(self._read)
+        process.finished.connect(self._engine_gone)
+        process.errorOccurred.connect(self._engine_failed)
+        process.start()
+        self._guard.start(ANSWER_S * 1000)  # no answer in time: logged (and nothing offered)
 
     def shutdown(self) -> None:
-        """The kiosk closes: end the engine's thread (left to the process's end when the engine hangs)."""
-        thread, self._thread = self._thread, None
-        if thread is None:
-            return
+        """The kiosk closes: its engine's process ends with it."""
+        process, self._process = self._process, None
         self._guard.stop()
-        thread.quit()
-        if not thread.wait(2000):
-            log.warning("speech: the text-to-speech engine does not answer; left behind")
-            _stuck.append(thread)
+        if process is not None and process.state() != QProcess.ProcessState.NotRunning:
+            process.finished.disconnect(self._engine_gone)
+            process.closeWriteChannel()  # the child ends when its input closes
+            if not process.waitForFinished(1000):
+                process.kill()
+                process.waitForFinished(1000)
+
+    def _send(self, message: dict[str, Any]) -> None:
+        if self._process is not None and self._process.state() == QProcess.ProcessState.Running:
+            self._process.write((json.dumps(message) + "\n").encode())
+
+    def _read(self) -> None:
+        if self._process is None:
             return
-        if self._voice is not None:
-            self._voice.deleteLater()
+        self._unread += bytes(self._process.readAllStandardOutput().data())
+        *lines, self._unread = self._unread.split(b"\n")
+        for line in lines:
+            try:
+                message = json.loads(line)
+            except ValueError:
+                continue  # not the engine's (a library printing to stdout)
+            if isinstance(message, dict) and "ready" in message:
+                self._on_ready(message["ready"])
+            elif isinstance(message, dict) and "state" in message:
+                self._on_state(str(message["state"]), int(message.get("part", 0)))
+
+    def _engine_failed(self, error: QProcess.ProcessError) -> None:
+        if error == QProcess.ProcessError.FailedToStart:
+            log.warning("speech: the engine's process did not start; nothing is read aloud")
+            self._engine_gone()
+
+    def _engine_gone(self) -> None:
+        """The engine's process ended (or never started): no speech from here on."""
+        if self._locales is None:
+            self._on_ready(None)
+        elif self._locales:
+            log.warning("speech: the engine's process ended; nothing more is read aloud")
+            self._locales = {}
+            self.voices_found.emit()
+        self.stop()
 
     def wait_ready(self, timeout_ms: int = 10_000) -> bool:
         """Ask for the engine and wait for its answer in a local event loop: for `selftest` and benchmarks,
@@ -196,7 +262,7 @@ class Speech(QObject):
         from PySide6.QtCore import QEventLoop, QTimer
 
         self.prepare()
-        if self._locales is None and self._thread is not None:
+        if self._locales is None and self._process is not None:
             loop = QEventLoop()
             self.voices_found.connect(loop.quit)
             QTimer.singleShot(timeout_ms, loop.quit)
@@ -204,8 +270,11 @@ class Speech(QObject):
         return self._locales is not None
 
     def _on_ready(self, locales: dict[str, str] | None) -> None:
+        if self._locales is not None:
+            return
+        self._guard.stop()
         self._locales = locales or {}
-        self._volume.emit(self._level)
+        self._send({"volume": self._level})
         self.voices_found.emit()
 
     def available_languages(self) -> set[str]:
@@ -271,17 +340,17 @@ class Speech(QObject):
         text, lang = self._queue.pop(0)
         self._started = False
         self._part += 1
-        self._stop.emit()  # its "ready" is not the end of this part: `_started` is still False
+        self._send({"stop": 1})  # its "ready" is not the end of this part: `_started` is still False
         self._guard.start(round((GUARD_S + GUARD_S_PER_WORD * len(text.split())) * 1000))
         self.said.emit(text, lang)
-        self._say.emit(text, (self._locales or {}).get(lang, ""), self._part)
+        self._send({"say": text, "locale": (self._locales or {}).get(lang, ""), "part": self._part})
 
     def stop(self) -> None:
         """Silence now; `finished` does not follow."""
         self._queue.clear()
         self._guard.stop()
         self._started = False
-        self._stop.emit()
+        self._send({"stop": 1})
         self._set_speaking(False)
 
     def _on_state(self, state: str, part: int) -> None:
@@ -289,6 +358,7 @@ class Speech(QObject):
             return
         if state == "speaking" and self._speaking:
             self._started = True
+            self.engine_speaking.emit()
         elif state in ("ready", "error") and self._started:
             self._started = False
             self._part_done()
@@ -303,6 +373,9 @@ class Speech(QObject):
         self.finished.emit()
 
     def _engine_silent(self) -> None:
+        if self._locales is None:
+            log.warning("speech: the engine did not answer in %d s; nothing is read aloud", ANSWER_S)
+            return
         log.warning("speech: the engine did not finish in time; speech stopped")
         self.stop()
 
@@ -323,7 +396,7 @@ class Speech(QObject):
         volume = round(min(1.0, max(MIN_VOLUME, volume)), 2)
         if volume != self._level:
             self._level = volume
-            self._volume.emit(volume)
+            self._send({"volume": volume})
             self.volume_changed.emit(volume)
 
     def louder(self) -> None:
