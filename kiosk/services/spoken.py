@@ -22,7 +22,7 @@ _MARKS = re.compile("[\u2066\u2067\u2068\u2069\u200e\u200f\u202a-\u202e]")
 # A phone number: digits in groups split by spaces or hyphens, at least three digits, not a time or a
 # decimal (9.00, 17:30) and not inside a word.
 _PHONE = re.compile(r"(?<![\d.:,])\+?\d[\d \-]*\d(?![\d.:]\d)")
-_END = re.compile(r"[.!?:;…。؟]$")
+_END = re.compile(r"[.!?:;…؟]$")
 
 
 def plain(markdown: str) -> str:
