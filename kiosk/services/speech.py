@@ -12,6 +12,9 @@ Which engine: `[speech] engine` in site.toml, else the environment's KIOSK_SPEEC
 
 Nothing said is kept: the text goes to the engine and is forgotten (only `said` carries it, to whoever
 listens in the same process: the tests and the benchmark's seam).
+
+The seam for a benchmark of "tap on Lees voor → the engine speaks": `wait_ready()` (the engine is up, as a
+few seconds after start), then time from `ReadAloud.toggle()` (what the tap does) to `engine_speaking`.
 """
 
 from __future__ import annotations
