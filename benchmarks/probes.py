@@ -497,21 +497,57 @@ def _photo(seed: int, size: QSize) -> QImage:
 
 
 def speech(kind: str, utterances: int = 20) -> dict[str, Any]:
-    """From say() to the speechd engine's state Speaking, for the default content's slide titles in Dutch,
-    while the kiosk shows its first slide (the floor: an empty window); and the peak RSS with speech in use.
-    Each utterance is stopped once it speaks. Needs a speech-dispatcher (the runner starts one)."""
+    """A tap on "Lees voor" to the engine speaking, slide after slide in Dutch, in the kiosk showing its
+    slides (its engine in the kiosk's speech process, as a visitor's tap finds it ready); the floor: say()
+    to Speaking on QTextToSpeech in an empty window's own process. Each reading is stopped once it speaks.
+    Memory: the peak RSS of the kiosk's process, and of its speech process apart. Needs a speech-dispatcher
+    (the runner starts one)."""
+    if kind == "empty":
+        return _speech_floor(utterances)
+    kiosk = _kiosk()
+    painted = _slide_painted(kiosk.slideshow)
+    kiosk.show()
+    painted.wait()
+    speech = kiosk.read_aloud.speech
+    if not speech.wait_ready(10_000) or not speech.has_voice("nl"):
+        raise RuntimeError("the kiosk's speech process has no Dutch voice (is speech-dispatcher running?)")
+    kiosk.take_over()
+    speaking = []
+    speech.engine_speaking.connect(lambda: speaking.append(time.perf_counter()))
+    say_ms = []
+    for number in range(utterances):
+        kiosk.slideshow.show_index(number % kiosk.slideshow.count(), animate=False)
+        speaking.clear()
+        started = time.perf_counter()
+        kiosk.read_aloud.toggle()  # what a tap on the speaker does
+        wait_until(lambda: bool(speaking), 10, "the kiosk did not start speaking")
+        say_ms.append((speaking[0] - started) * 1000)
+        speech.stop()
+        wait_until(lambda: not speech.speaking, 10, "the kiosk did not stop speaking")
+    process = speech._process
+    child = _peak_rss_of(process.processId()) if process is not None else 0.0
+    result = {"say_ms": say_ms, "peak_rss_mb": peak_rss_mb(), "speech_process_mb": child}
+    kiosk.quit_cleanly()
+    return result
+
+
+def _peak_rss_of(pid: int) -> float:
+    """Another process's peak resident memory (VmHWM), in MB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) * 1024 / 1e6
+    return 0.0
+
+
+def _speech_floor(utterances: int) -> dict[str, Any]:
     from PySide6.QtCore import QLocale
     from PySide6.QtTextToSpeech import QTextToSpeech
 
     from kiosk.content import load_content, pick
     from kiosk.resources import default_content_dir
 
-    if kind == "empty":
-        window: QWidget = _empty_window()
-        painted = PaintWatch(window)
-    else:
-        kiosk = window = _kiosk()
-        painted = _slide_painted(kiosk.slideshow)
+    window = _empty_window()
+    painted = PaintWatch(window)
     window.show()
     painted.wait()
     engine = QTextToSpeech("speechd")
@@ -519,8 +555,7 @@ def speech(kind: str, utterances: int = 20) -> dict[str, Any]:
         raise RuntimeError(f"speechd: {engine.errorString()}")
     dutch = QLocale("nl").language()
     engine.setLocale(next(locale for locale in engine.availableLocales() if locale.language() == dutch))
-    slides = load_content(default_content_dir()).slides if kind == "empty" else kiosk.content.slides
-    titles = [pick(slide.title, "nl") for slide in slides]
+    titles = [pick(slide.title, "nl") for slide in load_content(default_content_dir()).slides]
     say_ms = []
     for text in itertools.islice(itertools.cycle(titles), utterances):
         started = time.perf_counter()
@@ -529,10 +564,7 @@ def speech(kind: str, utterances: int = 20) -> dict[str, Any]:
         say_ms.append((time.perf_counter() - started) * 1000)
         engine.stop()
         wait_until(lambda: engine.state() == QTextToSpeech.State.Ready, 10, "speechd did not stop")
-    result = {"say_ms": say_ms, "peak_rss_mb": peak_rss_mb()}
-    if kind != "empty":
-        kiosk.quit_cleanly()
-    return result
+    return {"say_ms": say_ms, "peak_rss_mb": peak_rss_mb(), "speech_process_mb": 0.0}
 
 
 PROBES: dict[str, Callable[..., dict[str, Any]]] = {

@@ -395,6 +395,13 @@ def _fleet(argv: list[str]) -> int:
     return 0
 
 
+def _speech_voice(argv: list[str]) -> int:
+    """Internal: the text-to-speech engine's own process, started by the kiosk (kiosk.services.speech)."""
+    from kiosk.services.speech import serve_voice
+
+    return serve_voice(argv[0] if argv else "")
+
+
 COMMANDS = {
     "validate": _validate,
     "shot": _shot,
@@ -406,6 +413,7 @@ COMMANDS = {
     "keys": _keys,
     "publish": _publish,
     "fleet": _fleet,
+    "speech-voice": _speech_voice,
 }
 
 

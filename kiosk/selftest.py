@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import re
-import socket
 import struct
 import sys
 import tempfile
@@ -65,7 +63,6 @@ NEEDED_PLUGINS = {
 }  # fmt: skip
 # The text-to-speech engine the kiosk reads aloud with, per platform.
 SPEECH_ENGINE = {"linux": "speechd", "win32": "sapi"}
-SPEECH_WAIT_S = 5  # a running speech-dispatcher answers at once
 
 
 def _slides(window: KioskWindow) -> list[str]:
@@ -305,15 +302,16 @@ def _bundle_plugins() -> list[str]:
 
 
 def _speech(window: KioskWindow) -> list[str]:
-    """The text-to-speech plugin loads; then, as a line, how many voices each offered language has on this
-    machine. No voices (the speech system is not installed, or does not answer) is not a failure: the kiosk
-    offers no reading aloud in a language without a voice."""
+    """The text-to-speech plugin loads here; then, as a line, which offered languages have a voice, asked
+    of the kiosk's own speech process (`kiosk speech-voice`, as "Lees voor" starts it). No voice (the speech
+    system is not installed, or does not answer) is not a failure: the kiosk then offers no reading aloud."""
     name = SPEECH_ENGINE.get("linux" if sys.platform.startswith("linux") else sys.platform)
     engines = QTextToSpeech.availableEngines()
     if name is not None and name not in engines:
         return [f"the {name} text-to-speech plugin does not load (engines: {', '.join(engines) or 'none'})"]
-    silent = name == "speechd" and _speechd_silent()
-    print(f"speech: {name}: no voices ({silent})" if silent else _voices(name or "", window.languages()))
+    speech = window.read_aloud.speech
+    speech.wait_ready()
+    print(speech.voices_line(window.languages()))
     return []
 
 
@@ -349,46 +347,6 @@ def _fleet(window: KioskWindow) -> list[str]:
     except UnverifiedSignatureError:
         pass
     return problems
-
-
-def _speechd_silent() -> str:
-    """Why a running speech-dispatcher would hang the engine, or "": Qt's speechd engine waits without end
-    (and holds Python's lock) for one that accepts a connection and never answers. None running is fine:
-    the engine starts one."""
-    address = os.environ.get("SPEECHD_ADDRESS", "")
-    if address and not address.startswith("unix_socket:"):
-        return ""
-    runtime = os.environ.get("XDG_RUNTIME_DIR")
-    default = Path(runtime) if runtime else Path.home() / ".cache"
-    path = address.removeprefix("unix_socket:") or str(default / "speech-dispatcher" / "speechd.sock")
-    if not Path(path).exists():
-        return ""
-    with socket.socket(socket.AF_UNIX) as ssip:
-        ssip.settimeout(SPEECH_WAIT_S)
-        try:
-            ssip.connect(path)
-            ssip.sendall(b"SET SELF CLIENT_NAME kiosk:kiosk:selftest\r\n")
-            if ssip.recv(64).startswith(b"208"):
-                return ""
-        except OSError:
-            pass
-    return f"speech-dispatcher at {path} does not answer within {SPEECH_WAIT_S} s"
-
-
-def _voices(name: str, languages: tuple[str, ...]) -> str:
-    engine = QTextToSpeech(name)
-    if engine.state() == QTextToSpeech.State.Error:
-        return f"speech: {name}: no voices ({engine.errorString() or 'the speech system does not answer'})"
-    counts = []
-    for lang in languages:
-        wanted = QLocale(lang).language()
-        voices = set()
-        for locale in engine.availableLocales():
-            if locale.language() == wanted:
-                engine.setLocale(locale)
-                voices |= {voice.name() for voice in engine.availableVoices()}
-        counts.append(f"{lang} {len(voices)}")
-    return f"speech: {name} voices per language: {', '.join(counts)}"
 
 
 STEPS: list[tuple[str, Callable[[KioskWindow], list[str]]]] = [

@@ -21,6 +21,10 @@ os.environ["QT_QPA_PLATFORM"] = (
     f"offscreen:configfile={Path(__file__).resolve().parent / 'offscreen-screen.json'}"
 )
 
+# "Lees voor" speaks through Qt's silent mock engine (kiosk.services.speech); the end-to-end test of real
+# speech sets its own.
+os.environ.setdefault("KIOSK_SPEECH_ENGINE", "mock")
+
 # Hypothesis profiles, chosen with HYPOTHESIS_PROFILE; every fuzz test runs under the one loaded here.
 #  ci   (the default, and what .ci/run sets): the same examples every run, so a verdict never depends on luck;
 #       no example database, no deadline and no timing health check, so a slow or busy machine cannot fail it.

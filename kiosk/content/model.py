@@ -230,6 +230,17 @@ class Schedule:
 
 
 @dataclass(frozen=True)
+class SpeechSettings:
+    """`[speech]`: "Lees voor" for visitors. A waiting room is shared and the topic private: without the
+    loudspeaker, speech mode first asks for headphones, and the default volume is lower."""
+
+    enabled: bool = True
+    loudspeaker: bool = True
+    volume: int = 70  # 0-100; the site's default, and each new visit's
+    engine: str = ""  # Qt's text-to-speech engine; empty: "speechd" on Linux, the platform's own elsewhere
+
+
+@dataclass(frozen=True)
 class StaffSettings:
     pin_hash: str = ""  # empty: staff mode cannot be opened until `set-pin` has run
     session_timeout_s: float = 180
@@ -274,6 +285,7 @@ class Site:
     stats_enabled: bool = False  # [stats] enabled: anonymous counts per day (kiosk.services.counts)
     fleet: FleetSettings = field(default_factory=FleetSettings)
     metrics: MetricsSettings = field(default_factory=MetricsSettings)
+    speech: SpeechSettings = field(default_factory=SpeechSettings)
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from kiosk.content.model import (
     Severity,
     Site,
     SlideSelection,
+    SpeechSettings,
     StaffSettings,
     UrgentHelp,
 )
@@ -53,7 +54,7 @@ def load_site(folder: Path, problems: list[Problem], overlay: Overlay | None = N
     clinic_t, qr_t, urgent_t = root.table("clinic"), root.table("qr"), root.table("urgent")
     printer_t, kiosk_t = root.table("printer"), root.table("kiosk")
     schedule_t, staff_t, slides_t = root.table("schedule"), root.table("staff"), root.table("slides")
-    stats_t = root.table("stats")
+    stats_t, speech_t = root.table("stats"), root.table("speech")
     fleet_t, metrics_t = root.table("fleet"), root.table("metrics")
     root.warn_unknown()
 
@@ -115,6 +116,7 @@ def load_site(folder: Path, problems: list[Problem], overlay: Overlay | None = N
         stats_enabled,
         _fleet(fleet_t, folder, overlay),
         _metrics(metrics_t),
+        _speech(speech_t),
     )
 
 
@@ -157,6 +159,28 @@ def _metrics(table: Fields) -> MetricsSettings:
     port = int(table.number("port", 0, 1024, 65535))
     table.warn_unknown()
     return MetricsSettings(folder, port)
+
+
+HEADPHONE_VOLUME = 40  # the default with `loudspeaker = false`: the topic is private in a shared room
+
+
+def _speech(table: Fields) -> SpeechSettings:
+    """`[speech]`: whether visitors may have the screen read aloud, through the loudspeaker or only
+    headphones, and how loud a visit starts."""
+    loudspeaker = table.flag("loudspeaker", True)
+    default = SpeechSettings.volume if loudspeaker else HEADPHONE_VOLUME
+    engine = table.text_value("engine", max_chars=32)
+    if engine and not re.fullmatch(r"[a-z0-9_-]+", engine):
+        table.report("engine", f"'{engine}' is not the name of a text-to-speech engine, like \"speechd\"")
+        engine = ""
+    settings = SpeechSettings(
+        enabled=table.flag("enabled", True),
+        loudspeaker=loudspeaker,
+        volume=round(table.number("volume", default, 0, 100)),
+        engine=engine,
+    )
+    table.warn_unknown()
+    return settings
 
 
 def _urgent_help(table: Fields) -> UrgentHelp:

@@ -75,6 +75,11 @@ SITE_LABELS = {
     "metrics.textfile_dir": "De map voor de bewaking van de kiosk",
     "metrics.port": "De poort voor de bewaking van de kiosk",
     "metrics": "De bewaking van de kiosk",
+    "speech.enabled": "Voorlezen voor bezoekers",
+    "speech.loudspeaker": "Voorlezen via de luidspreker",
+    "speech.volume": "Het standaardvolume van het voorlezen",
+    "speech.engine": "De spraakmotor van het voorlezen",
+    "speech": "Voorlezen",
 }
 
 # Settings of one slide (or of the handout), as labelled on the Dia's tab.
@@ -215,6 +220,7 @@ RULES: tuple[tuple[str, str], ...] = (
         "{label} moet een van de gekozen talen zijn. Kies er een uit de lijst.",
     ),
     (r"screen name like|a screen's number", "{label} klopt niet. " + ASK_ADMIN),
+    (r"is not the name of a text-to-speech engine", "{label} klopt niet. " + ASK_ADMIN),
     (
         r"^slide '(?P<value>.*)' does not exist",
         "{label}: de dia '{value}' bestaat niet (meer); ze wordt overgeslagen. Sla de volgorde opnieuw op.",

@@ -35,6 +35,10 @@ class Visit:
     card: int = 0  # the warning-sign card shown; == the number of signs: the summary
     printing: bool = False
     print_outcome: PrintOutcome | None = None
+    speech_mode: bool = (
+        False  # every screen read aloud as it comes (started without sight: kiosk.ui.read_aloud)
+    )
+    volume: float | None = None  # "Lees voor"'s volume, 0-1, once the visitor changed it; None: the site's
 
     # -- the warning signs ---------------------------------------------------------------------
     def answer(self, recognised: bool, sign_count: int) -> None:

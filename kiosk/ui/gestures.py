@@ -1,4 +1,4 @@
-"""One-finger tap and swipe, classified from where a touch started and ended.
+"""One-finger tap and swipe, classified from where a touch started and ended; a two-finger hold.
 
 Qt's QSwipeGesture only recognises three-finger swipes, so the kiosk classifies its own: a pure
 function of the touch points, tested without Qt events; `TouchTracker` feeds it from mouse and touch.
@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from enum import Enum
 
-from PySide6.QtCore import QEvent, QObject, QPointF, Signal
-from PySide6.QtGui import QMouseEvent, QTouchEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, Signal
+from PySide6.QtGui import QEventPoint, QMouseEvent, QTouchEvent
 from PySide6.QtWidgets import QWidget
+
+from kiosk.services.clock import Clock
 
 
 class Gesture(Enum):
@@ -90,3 +92,45 @@ class TouchTracker(QObject):
         gesture = classify(self._start, pos, seconds, float(self._widget.width()))
         if gesture is not Gesture.NONE:
             self.gesture_made.emit(gesture, QPointF(self._start))
+
+
+HOLD_MS = 2000  # two fingers held this long, anywhere: speech mode (needs no sight to find)
+HOLD_SLOP_MM = 10  # fingers resting on glass drift a little; more than this is a swipe or a pinch
+
+
+class TwoFingerHold(QObject):
+    """Two fingers held still anywhere on the window for HOLD_MS: `held`. Watches the touches the window
+    itself receives (before any widget), so no button or slide can take the gesture, and times them on the
+    kiosk's clock."""
+
+    held = Signal()
+
+    def __init__(self, window: QWidget, clock: Clock, slop_px: float = 40.0) -> None:
+        super().__init__(window)
+        self._window = window
+        self._timer = clock.timer(self, HOLD_MS)
+        self._timer.timeout.connect(self.held)
+        self._start: list[QPointF] = []
+        self.slop_px = slop_px
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(event, QTouchEvent) and watched is self._window.windowHandle():
+            self._follow(event)
+        return False
+
+    def _follow(self, event: QTouchEvent) -> None:
+        down = [p.globalPosition() for p in event.points() if p.state() != QEventPoint.State.Released]
+        if event.type() in (QEvent.Type.TouchEnd, QEvent.Type.TouchCancel) or len(down) < 2:
+            self._cancel()
+        elif not self._start or len(down) != len(self._start):
+            self._start = down
+            self._timer.start()
+        elif any((a - b).manhattanLength() > self.slop_px for a, b in zip(down, self._start, strict=True)):
+            self._cancel()
+
+    def _cancel(self) -> None:
+        self._start = []
+        self._timer.stop()

@@ -7,12 +7,12 @@ when the idle watch warns, counts the seconds on the kiosk's clock, and hides it
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from kiosk.render import theme
-from kiosk.ui.widgets import big_button, screen_style, text_label
+from kiosk.ui.widgets import big_button, screen_style, set_words, text_label
 
 COUNTDOWN_S = 20  # WCAG 2.2.1: at least 20 seconds to say "still here"
 
@@ -28,20 +28,34 @@ class ReadingQuestion(QWidget):
         self._margin = 64
         self.card = QFrame(self)
         self.card.setObjectName("reading-card")
-        self.question = text_label("lead", self.tr("Ben je nog aan het lezen?"))
+        self.question = text_label("lead")
         self.question.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.countdown = text_label("body")
         self.countdown.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.countdown.setAccessibleName(self.tr("Tijd over"))
-        self.yes = big_button(self.tr("Ja, verder lezen"), "keep-reading", primary=True)
+        self.yes = big_button("", "keep-reading", primary=True)
+        self._seconds = COUNTDOWN_S
         self.yes.clicked.connect(self.keep_reading)
         self.column = QVBoxLayout(self.card)
         self.column.addWidget(self.question)
         self.column.addWidget(self.countdown)
         self.column.addWidget(self.yes, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.retranslate()
         self.hide()
 
+    def retranslate(self) -> None:
+        """In the visit's language (it was left in the language the kiosk started in)."""
+        self.question.setText(self.tr("Ben je nog aan het lezen?"))
+        self.countdown.setAccessibleName(self.tr("Tijd over"))
+        set_words(self.yes, self.tr("Ja, verder lezen"))
+        self.show_seconds(self._seconds)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
     def show_seconds(self, seconds: int) -> None:
+        self._seconds = seconds
         text = self.tr("Over %1 seconden begint de presentatie opnieuw.")
         if seconds == 1:
             text = self.tr("Over 1 seconde begint de presentatie opnieuw.")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -94,6 +95,7 @@ class StaffMode(QObject):
         self._saving: list[Change] = []  # the rest of a save staff asked for, written one file at a time
         self._importing = False  # the store is copying a picture from a USB stick
         self.active = False
+        self.speech_status: Callable[[], str] | None = None  # "Lees voor"'s voices (kiosk.ui.read_aloud)
         self.guard = PinGuard(store.content.site.staff.pin_hash, PinLockout(state_path(LOCKOUT_FILE), clock))
         self.qr_record = QrChangeRecord(state_path(QR_FILE), clock)
         self.qr_record.note(store.content)
@@ -246,6 +248,8 @@ class StaffMode(QObject):
         from kiosk.ui.staff_care import show_care_status
 
         facts.append((self.tr("Vertalingen"), translation_status_nl(content)))
+        if self.speech_status is not None:
+            facts.append((self.tr("Voorlezen"), self.speech_status()))
         titles = {s.id: s.title.get("nl", "") for s in content.slides}
         refused = [
             self.tr("Niet overgenomen (de kiosk toont de vorige inhoud): ") + staff_message(p, titles).text

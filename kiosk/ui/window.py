@@ -38,6 +38,7 @@ from kiosk.ui.controls import BottomBar, TopBar
 from kiosk.ui.gestures import Gesture, TouchTracker
 from kiosk.ui.idle import IdleWatch
 from kiosk.ui.keys import KeyNavigator
+from kiosk.ui.read_aloud import ReadAloud
 from kiosk.ui.reading import COUNTDOWN_S
 from kiosk.ui.screen_fit import ScreenFit
 from kiosk.ui.slideshow import SlideShow
@@ -76,6 +77,7 @@ class KioskWindow(QWidget):
 
     visitor_took_over = Signal()
     returned_to_loop = Signal()
+    screens_built = Signal()  # the screens besides the loop exist now (see _later_screens)
 
     def __init__(
         self,
@@ -133,8 +135,8 @@ class KioskWindow(QWidget):
         self.bottom_bar.language_requested.connect(self.open_languages)
         self.top_bar.signs_requested.connect(self.show_signs)
         self.top_bar.contact_requested.connect(self.show_contact)
-        self.top_bar.large_text_toggled.connect(self.set_large_text)
-        self.top_bar.high_contrast_toggled.connect(self.set_high_contrast)
+        self.bottom_bar.large_text_toggled.connect(self.set_large_text)
+        self.bottom_bar.high_contrast_toggled.connect(self.set_high_contrast)
         self.idle.about_to_time_out.connect(self._ask_if_reading)
         self.idle.input_seen.connect(self._still_reading)
         self.slideshow.signs_requested.connect(self.show_signs)
@@ -170,6 +172,7 @@ class KioskWindow(QWidget):
             self.screen_fit.place()
         self.show_content(self.content)
         self.keys = KeyNavigator(self)  # keyboards and USB keypads: focus, Enter, arrows, Escape
+        self.read_aloud = ReadAloud(self)  # "Lees voor": its engine is asked for after the first slide
 
     def show_kiosk(self) -> None:
         """Kiosk mode: fullscreen on its screen, and kept at that screen's size; windowed: a window."""
@@ -219,7 +222,12 @@ class KioskWindow(QWidget):
             self._apply_direction()
             later.signs.show_visit(self.visit)
             later.contact.show_visit(self.visit)
+            self.screens_built.emit()
         return self._later
+
+    def screens_ready(self) -> bool:
+        """Are the screens besides the loop built yet (see `screens_built`)?"""
+        return self._later is not None
 
     @property
     def out_of_service(self) -> NoticeScreen:
@@ -357,7 +365,7 @@ class KioskWindow(QWidget):
         self.top_bar.set_available(signs=self._has_signs(), contact=True)
         self.bottom_bar.set_language(self.visit.language if len(self.languages()) > 1 else None)
         self.top_bar.set_interactive(self.visit.taken_over)
-        self.top_bar.show_look(self.visit.large_text, self.visit.high_contrast)
+        self.bottom_bar.show_look(self.visit.large_text, self.visit.high_contrast)
         self.bottom_bar.set_interactive(self.visit.taken_over)
         self.slideshow.set_arrows_shown(self.visit.taken_over)
 
@@ -376,9 +384,9 @@ class KioskWindow(QWidget):
         elif screen is Screen.CONTACT:
             self.pages.setCurrentWidget(self.contact)
         else:
-            self.pages.setCurrentWidget(
-                self.loop_page if self.slideshow.current_slide() is not None else self.out_of_service
-            )
+            chosen = self._loop_day is not None  # not before the slides are chosen, at the screen's size
+            empty = chosen and self.slideshow.current_slide() is None
+            self.pages.setCurrentWidget(self.out_of_service if empty else self.loop_page)
         self.slideshow.set_playing(screen is Screen.LOOP and not self.visit.taken_over)
 
     # -- the visitor ---------------------------------------------------------------------------
@@ -568,6 +576,7 @@ class KioskWindow(QWidget):
         self.quit_for_maintenance = for_maintenance
         self._may_close = True
         self.slideshow.stop_rendering()
+        self.read_aloud.speech.shutdown()
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:

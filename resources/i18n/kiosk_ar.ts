@@ -16,6 +16,14 @@
         <translation>المس الشاشة لتتصفح بنفسك</translation>
     </message>
     <message>
+        <source>Grotere letters</source>
+        <translation>خط أكبر</translation>
+    </message>
+    <message>
+        <source>Sterk contrast</source>
+        <translation>تباين عالٍ</translation>
+    </message>
+    <message>
         <source>Taal kiezen</source>
         <translation>اختيار اللغة</translation>
     </message>
@@ -170,6 +178,33 @@ voor meer informatie</source>
     </message>
 </context>
 <context>
+    <name>ReadAloud</name>
+    <message>
+        <source>Voorlezen staat uit.</source>
+        <translation>القراءة بصوت عالٍ متوقفة.</translation>
+    </message>
+    <message>
+        <source>Voorlezen staat aan: ik lees elk scherm voor.</source>
+        <translation>القراءة بصوت عالٍ مفعّلة: سأقرأ لكِ كل شاشة.</translation>
+    </message>
+    <message>
+        <source>Met Tab of de pijltjestoetsen ga je naar een knop, en ik noem hem; Enter kiest hem. Op het scherm tik je zoals altijd.</source>
+        <translation>بمفتاح Tab أو مفاتيح الأسهم تنتقلين إلى زر، وأنا أقول اسمه؛ ومفتاح Enter يختاره. وعلى الشاشة تلمسين كالمعتاد.</translation>
+    </message>
+    <message>
+        <source>Plus en min maken het voorlezen harder of zachter.</source>
+        <translation>مفتاحا الزائد والناقص يرفعان صوت القراءة أو يخفضانه.</translation>
+    </message>
+    <message>
+        <source>F1, of twee vingers twee tellen op het scherm, zet het voorlezen uit.</source>
+        <translation>مفتاح F1، أو إصبعان على الشاشة لمدة ثانيتين، يوقف القراءة بصوت عالٍ.</translation>
+    </message>
+    <message>
+        <source>Steek eerst je koptelefoon in de koptelefoonaansluiting van de kiosk.</source>
+        <translation>أولًا أدخلي سماعات الرأس في مقبس السماعات في الكشك.</translation>
+    </message>
+</context>
+<context>
     <name>ReadingQuestion</name>
     <message>
         <source>Ben je nog aan het lezen?</source>
@@ -262,6 +297,25 @@ voor meer informatie</source>
     </message>
 </context>
 <context>
+    <name>SpeechControls</name>
+    <message>
+        <source>Stop met voorlezen</source>
+        <translation>إيقاف القراءة بصوت عالٍ</translation>
+    </message>
+    <message>
+        <source>Lees voor</source>
+        <translation>اقرأ بصوت عالٍ</translation>
+    </message>
+    <message>
+        <source>Zachter</source>
+        <translation>أخفض</translation>
+    </message>
+    <message>
+        <source>Harder</source>
+        <translation>أعلى</translation>
+    </message>
+</context>
+<context>
     <name>TopBar</name>
     <message>
         <source>Herken je de signalen?</source>
@@ -270,14 +324,6 @@ voor meer informatie</source>
     <message>
         <source>Contact</source>
         <translation>التواصل</translation>
-    </message>
-    <message>
-        <source>Grotere letters</source>
-        <translation>خط أكبر</translation>
-    </message>
-    <message>
-        <source>Sterk contrast</source>
-        <translation>تباين عالٍ</translation>
     </message>
 </context>
 </TS>

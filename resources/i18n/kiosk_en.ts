@@ -16,6 +16,14 @@
         <translation>Tap the screen to browse at your own pace</translation>
     </message>
     <message>
+        <source>Grotere letters</source>
+        <translation>Larger text</translation>
+    </message>
+    <message>
+        <source>Sterk contrast</source>
+        <translation>High contrast</translation>
+    </message>
+    <message>
         <source>Taal kiezen</source>
         <translation>Choose language</translation>
     </message>
@@ -170,6 +178,33 @@ for more information</translation>
     </message>
 </context>
 <context>
+    <name>ReadAloud</name>
+    <message>
+        <source>Voorlezen staat uit.</source>
+        <translation>Reading aloud is off.</translation>
+    </message>
+    <message>
+        <source>Voorlezen staat aan: ik lees elk scherm voor.</source>
+        <translation>Reading aloud is on: I will read every screen to you.</translation>
+    </message>
+    <message>
+        <source>Met Tab of de pijltjestoetsen ga je naar een knop, en ik noem hem; Enter kiest hem. Op het scherm tik je zoals altijd.</source>
+        <translation>Tab or the arrow keys take you to a button, and I say its name; Enter chooses it. On the screen, tap as usual.</translation>
+    </message>
+    <message>
+        <source>Plus en min maken het voorlezen harder of zachter.</source>
+        <translation>Plus and minus make the reading louder or softer.</translation>
+    </message>
+    <message>
+        <source>F1, of twee vingers twee tellen op het scherm, zet het voorlezen uit.</source>
+        <translation>F1, or two fingers on the screen for two seconds, turns reading aloud off.</translation>
+    </message>
+    <message>
+        <source>Steek eerst je koptelefoon in de koptelefoonaansluiting van de kiosk.</source>
+        <translation>First plug your headphones into the kiosk's headphone socket.</translation>
+    </message>
+</context>
+<context>
     <name>ReadingQuestion</name>
     <message>
         <source>Ben je nog aan het lezen?</source>
@@ -262,6 +297,25 @@ for more information</translation>
     </message>
 </context>
 <context>
+    <name>SpeechControls</name>
+    <message>
+        <source>Stop met voorlezen</source>
+        <translation>Stop reading aloud</translation>
+    </message>
+    <message>
+        <source>Lees voor</source>
+        <translation>Read aloud</translation>
+    </message>
+    <message>
+        <source>Zachter</source>
+        <translation>Softer</translation>
+    </message>
+    <message>
+        <source>Harder</source>
+        <translation>Louder</translation>
+    </message>
+</context>
+<context>
     <name>TopBar</name>
     <message>
         <source>Herken je de signalen?</source>
@@ -270,14 +324,6 @@ for more information</translation>
     <message>
         <source>Contact</source>
         <translation>Contact</translation>
-    </message>
-    <message>
-        <source>Grotere letters</source>
-        <translation>Larger text</translation>
-    </message>
-    <message>
-        <source>Sterk contrast</source>
-        <translation>High contrast</translation>
     </message>
 </context>
 </TS>

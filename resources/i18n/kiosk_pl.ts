@@ -16,6 +16,14 @@
         <translation>Dotknij ekranu, aby samodzielnie przeglądać</translation>
     </message>
     <message>
+        <source>Grotere letters</source>
+        <translation>Większe litery</translation>
+    </message>
+    <message>
+        <source>Sterk contrast</source>
+        <translation>Wysoki kontrast</translation>
+    </message>
+    <message>
         <source>Taal kiezen</source>
         <translation>Wybierz język</translation>
     </message>
@@ -170,6 +178,33 @@ aby dowiedzieć się więcej</translation>
     </message>
 </context>
 <context>
+    <name>ReadAloud</name>
+    <message>
+        <source>Voorlezen staat uit.</source>
+        <translation>Czytanie na głos jest wyłączone.</translation>
+    </message>
+    <message>
+        <source>Voorlezen staat aan: ik lees elk scherm voor.</source>
+        <translation>Czytanie na głos jest włączone: przeczytam ci każdy ekran.</translation>
+    </message>
+    <message>
+        <source>Met Tab of de pijltjestoetsen ga je naar een knop, en ik noem hem; Enter kiest hem. Op het scherm tik je zoals altijd.</source>
+        <translation>Tab lub strzałki przenoszą cię do przycisku, a ja mówię jego nazwę; Enter go wybiera. Na ekranie dotykasz jak zwykle.</translation>
+    </message>
+    <message>
+        <source>Plus en min maken het voorlezen harder of zachter.</source>
+        <translation>Plus i minus zwiększają lub zmniejszają głośność czytania.</translation>
+    </message>
+    <message>
+        <source>F1, of twee vingers twee tellen op het scherm, zet het voorlezen uit.</source>
+        <translation>F1 albo dwa palce przytrzymane na ekranie przez dwie sekundy wyłączają czytanie na głos.</translation>
+    </message>
+    <message>
+        <source>Steek eerst je koptelefoon in de koptelefoonaansluiting van de kiosk.</source>
+        <translation>Najpierw podłącz słuchawki do gniazda słuchawkowego kiosku.</translation>
+    </message>
+</context>
+<context>
     <name>ReadingQuestion</name>
     <message>
         <source>Ben je nog aan het lezen?</source>
@@ -262,6 +297,25 @@ aby dowiedzieć się więcej</translation>
     </message>
 </context>
 <context>
+    <name>SpeechControls</name>
+    <message>
+        <source>Stop met voorlezen</source>
+        <translation>Zatrzymaj czytanie</translation>
+    </message>
+    <message>
+        <source>Lees voor</source>
+        <translation>Czytaj na głos</translation>
+    </message>
+    <message>
+        <source>Zachter</source>
+        <translation>Ciszej</translation>
+    </message>
+    <message>
+        <source>Harder</source>
+        <translation>Głośniej</translation>
+    </message>
+</context>
+<context>
     <name>TopBar</name>
     <message>
         <source>Herken je de signalen?</source>
@@ -270,14 +324,6 @@ aby dowiedzieć się więcej</translation>
     <message>
         <source>Contact</source>
         <translation>Kontakt</translation>
-    </message>
-    <message>
-        <source>Grotere letters</source>
-        <translation>Większe litery</translation>
-    </message>
-    <message>
-        <source>Sterk contrast</source>
-        <translation>Wysoki kontrast</translation>
     </message>
 </context>
 </TS>

@@ -16,6 +16,14 @@
         <translation>Kendiniz sayfa çevirmek için ekrana dokunun</translation>
     </message>
     <message>
+        <source>Grotere letters</source>
+        <translation>Daha büyük yazı</translation>
+    </message>
+    <message>
+        <source>Sterk contrast</source>
+        <translation>Yüksek kontrast</translation>
+    </message>
+    <message>
         <source>Taal kiezen</source>
         <translation>Dil seçin</translation>
     </message>
@@ -170,6 +178,33 @@ telefonunuzla tarayın</translation>
     </message>
 </context>
 <context>
+    <name>ReadAloud</name>
+    <message>
+        <source>Voorlezen staat uit.</source>
+        <translation>Sesli okuma kapalı.</translation>
+    </message>
+    <message>
+        <source>Voorlezen staat aan: ik lees elk scherm voor.</source>
+        <translation>Sesli okuma açık: her ekranı size okuyacağım.</translation>
+    </message>
+    <message>
+        <source>Met Tab of de pijltjestoetsen ga je naar een knop, en ik noem hem; Enter kiest hem. Op het scherm tik je zoals altijd.</source>
+        <translation>Tab ya da ok tuşlarıyla bir düğmeye gidersiniz, ben de adını söylerim; Enter onu seçer. Ekranda her zamanki gibi dokunabilirsiniz.</translation>
+    </message>
+    <message>
+        <source>Plus en min maken het voorlezen harder of zachter.</source>
+        <translation>Artı ve eksi, okumanın sesini açar ya da kısar.</translation>
+    </message>
+    <message>
+        <source>F1, of twee vingers twee tellen op het scherm, zet het voorlezen uit.</source>
+        <translation>F1 ya da iki parmağı iki saniye ekranda tutmak sesli okumayı kapatır.</translation>
+    </message>
+    <message>
+        <source>Steek eerst je koptelefoon in de koptelefoonaansluiting van de kiosk.</source>
+        <translation>Önce kulaklığınızı kioskun kulaklık girişine takın.</translation>
+    </message>
+</context>
+<context>
     <name>ReadingQuestion</name>
     <message>
         <source>Ben je nog aan het lezen?</source>
@@ -262,6 +297,25 @@ telefonunuzla tarayın</translation>
     </message>
 </context>
 <context>
+    <name>SpeechControls</name>
+    <message>
+        <source>Stop met voorlezen</source>
+        <translation>Sesli okumayı durdur</translation>
+    </message>
+    <message>
+        <source>Lees voor</source>
+        <translation>Sesli oku</translation>
+    </message>
+    <message>
+        <source>Zachter</source>
+        <translation>Daha kısık</translation>
+    </message>
+    <message>
+        <source>Harder</source>
+        <translation>Daha yüksek</translation>
+    </message>
+</context>
+<context>
     <name>TopBar</name>
     <message>
         <source>Herken je de signalen?</source>
@@ -270,14 +324,6 @@ telefonunuzla tarayın</translation>
     <message>
         <source>Contact</source>
         <translation>İletişim</translation>
-    </message>
-    <message>
-        <source>Grotere letters</source>
-        <translation>Daha büyük yazı</translation>
-    </message>
-    <message>
-        <source>Sterk contrast</source>
-        <translation>Yüksek kontrast</translation>
     </message>
 </context>
 </TS>

@@ -16,6 +16,14 @@
         <translation>Торкніться екрана, щоб гортати самостійно</translation>
     </message>
     <message>
+        <source>Grotere letters</source>
+        <translation>Більший шрифт</translation>
+    </message>
+    <message>
+        <source>Sterk contrast</source>
+        <translation>Високий контраст</translation>
+    </message>
+    <message>
         <source>Taal kiezen</source>
         <translation>Вибрати мову</translation>
     </message>
@@ -170,6 +178,33 @@ voor meer informatie</source>
     </message>
 </context>
 <context>
+    <name>ReadAloud</name>
+    <message>
+        <source>Voorlezen staat uit.</source>
+        <translation>Читання вголос вимкнено.</translation>
+    </message>
+    <message>
+        <source>Voorlezen staat aan: ik lees elk scherm voor.</source>
+        <translation>Читання вголос увімкнено: я читатиму вам кожен екран.</translation>
+    </message>
+    <message>
+        <source>Met Tab of de pijltjestoetsen ga je naar een knop, en ik noem hem; Enter kiest hem. Op het scherm tik je zoals altijd.</source>
+        <translation>Клавіша Tab або стрілки ведуть до кнопки, і я називаю її; Enter її вибирає. На екрані торкайтеся, як завжди.</translation>
+    </message>
+    <message>
+        <source>Plus en min maken het voorlezen harder of zachter.</source>
+        <translation>Плюс і мінус роблять читання гучнішим або тихішим.</translation>
+    </message>
+    <message>
+        <source>F1, of twee vingers twee tellen op het scherm, zet het voorlezen uit.</source>
+        <translation>F1 або два пальці на екрані протягом двох секунд вимикають читання вголос.</translation>
+    </message>
+    <message>
+        <source>Steek eerst je koptelefoon in de koptelefoonaansluiting van de kiosk.</source>
+        <translation>Спершу під’єднайте навушники до гнізда для навушників кіоску.</translation>
+    </message>
+</context>
+<context>
     <name>ReadingQuestion</name>
     <message>
         <source>Ben je nog aan het lezen?</source>
@@ -262,6 +297,25 @@ voor meer informatie</source>
     </message>
 </context>
 <context>
+    <name>SpeechControls</name>
+    <message>
+        <source>Stop met voorlezen</source>
+        <translation>Зупинити читання</translation>
+    </message>
+    <message>
+        <source>Lees voor</source>
+        <translation>Читати вголос</translation>
+    </message>
+    <message>
+        <source>Zachter</source>
+        <translation>Тихіше</translation>
+    </message>
+    <message>
+        <source>Harder</source>
+        <translation>Гучніше</translation>
+    </message>
+</context>
+<context>
     <name>TopBar</name>
     <message>
         <source>Herken je de signalen?</source>
@@ -270,14 +324,6 @@ voor meer informatie</source>
     <message>
         <source>Contact</source>
         <translation>Контакти</translation>
-    </message>
-    <message>
-        <source>Grotere letters</source>
-        <translation>Більший шрифт</translation>
-    </message>
-    <message>
-        <source>Sterk contrast</source>
-        <translation>Високий контраст</translation>
     </message>
 </context>
 </TS>

@@ -218,6 +218,5 @@ def test_the_fleet_step_verifies_a_good_signature_and_refuses_a_wrong_one(
     wrong = selftest.SIGNATURE[:-2] + ("00" if not selftest.SIGNATURE.endswith("00") else "11")
     monkeypatch.setattr(selftest, "SIGNATURE", wrong)
     assert selftest._fleet(kiosk_window) == [
-        "a good signature does not verify (Failed to verify signature by "
-        f"{selftest.SIGNING_KEY_ID})"
+        f"a good signature does not verify (Failed to verify signature by {selftest.SIGNING_KEY_ID})"
     ]

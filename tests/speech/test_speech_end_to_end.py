@@ -10,13 +10,14 @@ import os
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale
 from PySide6.QtGui import QTextDocument
-from PySide6.QtTextToSpeech import QTextToSpeech
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kiosk.content import load_content, pick
+from kiosk.content.model import SpeechSettings
+from kiosk.services.clock import Clock
+from kiosk.services.speech import Speech
 from tests.conftest import DEFAULT_CONTENT
 from tests.speech.audio import RATE, SpeechSystem
 
@@ -26,20 +27,16 @@ SPEAK_TIMEOUT_MS = 60_000  # espeak-ng speaks in real time; a busy CI machine is
 
 
 def speak(qtbot: QtBot, text: str, lang: str) -> None:
-    """Say `text` in `lang` through the engine the kiosk uses, and wait until it has finished.
-
-    The one place to switch to the kiosk's own path: `kiosk.services.speech.Speech().say(text, lang)`,
-    waiting for its `finished`."""
-    engine = QTextToSpeech("speechd")
-    assert engine.state() != QTextToSpeech.State.Error, engine.errorString()
-    wanted = QLocale(lang).language()
-    locales = [locale for locale in engine.availableLocales() if locale.language() == wanted]
-    assert locales, f"no voice for {lang}: is speech-dispatcher-espeak-ng installed?"
-    engine.setLocale(locales[0])
-    engine.say(text)
-    qtbot.waitUntil(lambda: engine.state() == QTextToSpeech.State.Speaking, timeout=SPEAK_TIMEOUT_MS)
-    qtbot.waitUntil(lambda: engine.state() == QTextToSpeech.State.Ready, timeout=SPEAK_TIMEOUT_MS)
-    engine.deleteLater()
+    """Say `text` in `lang` the way "Lees voor" does (kiosk.services.speech: the engine in the kiosk's own
+    child process, `kiosk speech-voice speechd`), and wait until the reading has finished."""
+    speech = Speech(Clock(), SpeechSettings(engine="speechd"))
+    try:
+        assert speech.wait_ready(SPEAK_TIMEOUT_MS), "the speech process did not answer"
+        assert speech.has_voice(lang), f"no voice for {lang}: is speech-dispatcher-espeak-ng installed?"
+        with qtbot.waitSignal(speech.finished, timeout=SPEAK_TIMEOUT_MS):
+            assert speech.say(text, lang)
+    finally:
+        speech.shutdown()
 
 
 def sounding_seconds(recording: Path) -> float:

@@ -44,6 +44,7 @@ def make_kiosk(qtbot: QtBot, fake_clock: FakeClock) -> Iterator[Callable[..., Ki
         window.resize(size or QSize(1920, 1080))
         window.show()
         assert QTest.qWaitForWindowExposed(window)
+        speech_ready(qtbot, window)
         return window
 
     yield make
@@ -51,6 +52,15 @@ def make_kiosk(qtbot: QtBot, fake_clock: FakeClock) -> Iterator[Callable[..., Ki
         window.quit_cleanly()
         window.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def speech_ready(qtbot: QtBot, window: KioskWindow) -> None:
+    """The speech engine (the silent mock, tests/conftest.py) has answered, as it has on a kiosk a few
+    seconds after start: "Lees voor" shows where it would for a visitor. Waits on its thread, in real time."""
+    speech = window.read_aloud.speech
+    if speech.settings.enabled:
+        speech.prepare()
+        qtbot.waitUntil(lambda: bool(speech.available_languages()), timeout=10_000)
 
 
 def centre_of(widget: QWidget, x_fraction: float = 0.5) -> QPoint:

@@ -75,14 +75,26 @@ def test_keys_alone_reach_and_press_every_visitor_control(
     activate(kiosk, bottom.previous, K.Key_Space)
     assert kiosk.slideshow.index() == 0
 
-    activate(kiosk, top.large_text)
-    assert kiosk.visit.large_text and top.large_text.isChecked()
+    activate(kiosk, bottom.large_text)
+    assert kiosk.visit.large_text and bottom.large_text.isChecked()
     press(kiosk, K.Key_Return)
     assert not kiosk.visit.large_text
-    activate(kiosk, top.high_contrast)
+    activate(kiosk, bottom.high_contrast)
     assert kiosk.visit.high_contrast
     press(kiosk, K.Key_Space)
     assert not kiosk.visit.high_contrast
+
+    # "Lees voor", and the volume beside it while it reads.
+    speech = bottom.speech
+    activate(kiosk, speech.speak)
+    assert kiosk.read_aloud.speech.speaking
+    volume = kiosk.read_aloud.speech.volume
+    activate(kiosk, speech.louder)
+    assert kiosk.read_aloud.speech.volume > volume
+    activate(kiosk, speech.softer)
+    assert kiosk.read_aloud.speech.volume == pytest.approx(volume)
+    activate(kiosk, speech.speak)  # a second press stops it
+    assert not kiosk.read_aloud.speech.speaking
 
     # The language picker: its panel opens on the current language; Escape closes it, Enter chooses.
     activate(kiosk, bottom.language)
@@ -166,7 +178,7 @@ def test_a_key_is_input_for_the_idle_timer_and_the_reset_forgets_the_focus(
 def test_the_ring_shows_only_while_keys_are_used(make_kiosk: MakeKiosk) -> None:
     kiosk = make_kiosk()
     QTest.mouseClick(kiosk.slideshow, Qt.MouseButton.LeftButton)
-    QTest.mouseClick(kiosk.top_bar.large_text, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(kiosk.bottom_bar.large_text, Qt.MouseButton.LeftButton)
     assert kiosk.visit.large_text and ring_on(kiosk) is None  # a tap shows no ring, nor moves the focus
     press(kiosk, K.Key_Tab)
     assert ring_on(kiosk) is not None
@@ -225,7 +237,7 @@ def test_the_focus_ring_contrasts_with_page_and_control_and_is_2_mm(
     kiosk.set_high_contrast(high_contrast)
     kiosk.set_large_text(True)
     mm = theme.Metrics.for_size(kiosk.size(), kiosk.look()).mm
-    for control in (kiosk.bottom_bar.previous, kiosk.bottom_bar.next, kiosk.top_bar.large_text):
+    for control in (kiosk.bottom_bar.previous, kiosk.bottom_bar.next, kiosk.bottom_bar.large_text):
         tab_to(kiosk, control)
         image, top, dark, light = ring_pixels(kiosk, control)
         x = top.x()

@@ -74,7 +74,7 @@ def test_no_touch_resets_and_forgets(make_kiosk: MakeKiosk, fake_clock: FakeCloc
     assert not asked(kiosk)
     assert not kiosk.visit.taken_over
     assert not kiosk.visit.large_text and not kiosk.visit.high_contrast
-    assert not kiosk.top_bar.large_text.isChecked()
+    assert not kiosk.bottom_bar.large_text.isChecked()
     assert kiosk.slideshow.renderer.look.large is False
 
 

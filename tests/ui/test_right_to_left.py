@@ -76,11 +76,14 @@ def test_in_arabic_next_sits_left_of_previous_and_the_bars_mirror(
     kiosk.take_over()
     bottom, top = kiosk.bottom_bar, kiosk.top_bar
     assert left_of(bottom.previous) < left_of(bottom.next)  # Dutch: previous on the left
+    assert left_of(bottom.large_text) < left_of(bottom.high_contrast) < left_of(bottom.language)
     in_language(kiosk, "ar")
+    # the visitor's choices beside the language button, mirrored with it
+    assert left_of(bottom.language) < left_of(bottom.high_contrast) < left_of(bottom.large_text)
     assert left_of(bottom.next) < left_of(bottom.dots) < left_of(bottom.previous)
     if top.name.isVisible():  # in portrait the name gives way to the buttons
         assert left_of(top.contact) < left_of(top.name)  # the clinic's name on the right
-    assert left_of(top.contact) < left_of(top.large_text)  # the row starts on the right
+    assert left_of(top.contact) < left_of(top.signs)  # the row starts on the right
     in_language(kiosk, "nl")
     assert left_of(bottom.previous) < left_of(bottom.next)
 
