@@ -427,8 +427,8 @@ class FleetSync(QObject):
         when = moment(dt.datetime.fromisoformat(last)) if isinstance(last, str) else "nog niet"
         outcome = OUTCOMES_NL.get(str(status.get("outcome")), "")
         return [
-            (self.tr("Inhoud van de uitgever"), f"{shown} (kanaal {self.settings.channel})"),
-            (self.tr("Laatst gekeken"), f"{when}{', ' + outcome if outcome else ''}"),
+            ("Inhoud van de uitgever", f"{shown} (kanaal {self.settings.channel})"),
+            ("Laatst gekeken", f"{when}{', ' + outcome if outcome else ''}"),
         ]
 
     def messages(self) -> list[str]:

@@ -14,24 +14,16 @@ the visitor. Buttons take the focus from keys only (widgets.big_button), so a ta
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Protocol, cast
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QRectF, Qt, SignalInstance
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QRectF, Qt
 from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QAbstractButton, QApplication, QStackedLayout, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 from kiosk.render import theme
 
 if TYPE_CHECKING:
-    from kiosk.services.visit import Visit
-    from kiosk.ui.contact import ContactScreen
-    from kiosk.ui.controls import BottomBar
-    from kiosk.ui.idle import IdleWatch
-    from kiosk.ui.language_picker import LanguageMenu
-    from kiosk.ui.reading import ReadingQuestion
-    from kiosk.ui.signs import SignsScreen
-    from kiosk.ui.slideshow import SlideShow
-    from kiosk.ui.staff_mode import StaffMode
+    from kiosk.ui.kiosk_parts import Kiosk
 
 Key = Qt.Key
 MODIFIER_KEYS = {
@@ -53,28 +45,6 @@ OUR_KEYS = PRESS_KEYS | FORWARD_KEYS | BACKWARD_KEYS | SIDE_KEYS | {Key.Key_Esca
 CHORD = (
     Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier
 )
-
-
-class Kiosk(Protocol):
-    """What the keys work on: kiosk.ui.window.KioskWindow, named by its parts (the window installs this
-    module, which therefore does not import it)."""
-
-    visit: Visit
-    staff: StaffMode
-    reading: ReadingQuestion
-    language_menu: LanguageMenu
-    pages: QStackedLayout
-    loop_page: QWidget
-    signs: SignsScreen
-    contact: ContactScreen
-    bottom_bar: BottomBar
-    slideshow: SlideShow
-    idle: IdleWatch
-    returned_to_loop: SignalInstance
-
-    def take_over(self) -> None: ...
-    def show_slides(self) -> None: ...
-    def look(self) -> theme.Look: ...
 
 
 class FocusRing(QWidget):
@@ -127,7 +97,7 @@ class KeyNavigator(QObject):
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
         self.window = window
-        self.kiosk = cast(Kiosk, window)  # the same window, by what the keys work on
+        self.kiosk = cast("Kiosk", window)  # the same window, by what the keys work on
         self.ring = FocusRing(window, self.kiosk.look)
         self.keyboard = False  # the visitor uses keys now: the ring shows
         self._last: dict[QWidget, QWidget] = {}  # per layer, the control that had the focus there

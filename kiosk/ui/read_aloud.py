@@ -15,7 +15,7 @@ the end of the reading.
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
@@ -28,7 +28,7 @@ from kiosk.ui.controls import SpeechControls
 from kiosk.ui.gestures import HOLD_SLOP_MM, TwoFingerHold
 
 if TYPE_CHECKING:
-    from kiosk.ui.window import KioskWindow
+    from kiosk.ui.kiosk_parts import Kiosk
 
 log = logging.getLogger(__name__)
 SPEECH_MODE_KEYS = {Qt.Key.Key_F1, Qt.Key.Key_Help}  # what USB audio keypads send for their Help key
@@ -38,32 +38,32 @@ PREPARE_AFTER_MS = 2000  # after the first slide: the engine's thread starts whi
 
 
 class ReadAloud(QObject):
-    def __init__(self, window: KioskWindow) -> None:
+    def __init__(self, window: QWidget) -> None:
         super().__init__(window)
-        self.window = window
-        self.speech = Speech(window.clock, window.content.site.speech, self)
-        self.controls = [window.bottom_bar.speech]  # and, once built, the signs' and contact's headers'
-        self._connect(window.bottom_bar.speech)
+        self.window = kiosk = cast("Kiosk", window)  # the kiosk window, by the parts this works on
+        self.speech = Speech(kiosk.clock, kiosk.content.site.speech, self)
+        self.controls = [kiosk.bottom_bar.speech]  # and, once built, the signs' and contact's headers'
+        self._connect(kiosk.bottom_bar.speech)
         self.speech.speaking_changed.connect(self._speaking_changed)
         self.speech.finished.connect(self._reading_ended)
         self.speech.voices_found.connect(self._voices_found)
         self.speech.volume_changed.connect(self._volume_changed)
-        window.visitor_took_over.connect(self.speech.prepare)
-        window.slideshow.slide_ready.connect(self._prepare_soon)
-        window.returned_to_loop.connect(self._new_visit)
-        window.store.content_changed.connect(self._content_changed)
-        window.staff.pad_opened.connect(self.speech.stop)
-        window.slideshow.slide_changed.connect(self._screen_changed)
-        window.pages.currentChanged.connect(self._screen_changed)
-        if window.screens_ready():
+        kiosk.visitor_took_over.connect(self.speech.prepare)
+        kiosk.slideshow.slide_ready.connect(self._prepare_soon)
+        kiosk.returned_to_loop.connect(self._new_visit)
+        kiosk.store.content_changed.connect(self._content_changed)
+        kiosk.staff.pad_opened.connect(self.speech.stop)
+        kiosk.slideshow.slide_changed.connect(self._screen_changed)
+        kiosk.pages.currentChanged.connect(self._screen_changed)
+        if kiosk.screens_ready():
             self._attach()
         else:
-            window.screens_built.connect(self._attach)  # the signs, contact and language screens come later
-        window.idle.about_to_time_out.connect(self._question_shown)
-        if window.printer is not None:
-            window.printer.print_finished.connect(self._print_finished)
-        window.staff.speech_status = self.status_nl
-        self.hold = TwoFingerHold(window, window.clock, HOLD_SLOP_MM / window.look().mm_per_px)
+            kiosk.screens_built.connect(self._attach)  # the signs, contact and language screens come later
+        kiosk.idle.about_to_time_out.connect(self._question_shown)
+        if kiosk.printer is not None:
+            kiosk.printer.print_finished.connect(self._print_finished)
+        kiosk.staff.speech_status = self.status_nl
+        self.hold = TwoFingerHold(window, kiosk.clock, HOLD_SLOP_MM / kiosk.look().mm_per_px)
         self.hold.held.connect(self.toggle_speech_mode)
         app = QApplication.instance()
         if isinstance(app, QApplication):

@@ -47,7 +47,7 @@ class SignsScreen(FittedScreen):
         header.addWidget(self.back)
         header.addStretch(1)
         header.addWidget(self.progress)
-        card_page = QWidget()
+        card_page = QWidget(self)  # parented: the stack shows its first page; unparented, that is a window
         self.card_body = QBoxLayout(QBoxLayout.Direction.LeftToRight, card_page)
         self.card_body.addWidget(self.picture, 4)
         column = QVBoxLayout()
@@ -62,7 +62,7 @@ class SignsScreen(FittedScreen):
         column.addLayout(buttons)
         column.addStretch(1)
         self.card_body.addLayout(column, 6)
-        summary_page = QWidget()
+        summary_page = QWidget(self)
         summary = QVBoxLayout(summary_page)
         summary.addStretch(1)
         for widget in (self.summary_title, self.advice, self.urgent):

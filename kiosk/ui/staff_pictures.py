@@ -61,13 +61,20 @@ class Thumbnails(QListWidget):
         self._shown = list(pictures)
         chosen = self.chosen()
         self.blockSignals(True)
-        self.clear()
-        for key, path, caption in pictures:
-            item = QListWidgetItem(self._icon(path), caption)
+        # The items are changed in place, and only the surplus taken off the end: clearing the list reset
+        # its model, and with Qt's accessibility on, that crashed the kiosk (seen twice in CI).
+        for row, (key, path, caption) in enumerate(pictures):
+            item = self.item(row)
+            if item is None:
+                item = QListWidgetItem()
+                item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+                self.addItem(item)
+            item.setIcon(self._icon(path))
+            item.setText(caption)
             item.setData(KEY, key)
             item.setToolTip(caption)
-            item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-            self.addItem(item)
+        while self.count() > len(pictures):
+            self.takeItem(self.count() - 1)
         self.blockSignals(False)
         self.choose(chosen)
 

@@ -581,6 +581,7 @@ class KioskWindow(QWidget):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._may_close:
+            self.read_aloud.speech.shutdown()  # its engine's process ends with the window
             event.accept()
         else:
             log.info("close request ignored in kiosk mode")

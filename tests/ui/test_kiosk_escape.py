@@ -121,3 +121,19 @@ def test_many_finger_gestures_and_long_presses_open_nothing(make_kiosk: MakeKios
 
 def visible_windows() -> list[QWidget]:
     return [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+
+
+def test_the_kiosk_keeps_the_focus_while_it_builds_its_other_screens(
+    make_kiosk: MakeKiosk, qtbot: QtBot
+) -> None:
+    """The signs, contact and other screens are built after the first slide: none of them may flash up as
+    a window of its own, which took the focus from the kiosk (the signs screen's stack once did)."""
+    windows: list[QWidget] = []
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    app.focusWindowChanged.connect(lambda window: windows.append(window))
+    kiosk = make_kiosk()
+    qtbot.waitUntil(kiosk.screens_ready, timeout=5000)
+    QApplication.processEvents()
+    assert QApplication.activeWindow() is kiosk
+    assert all(window is kiosk.windowHandle() for window in windows), windows
