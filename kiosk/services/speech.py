@@ -136,8 +136,11 @@ def serve_voice(name: str) -> int:
     voice = _Voice(name)
 
     def send(message: dict[str, Any]) -> None:
-        sys.stdout.write(json.dumps(message) + "\n")
-        sys.stdout.flush()
+        try:
+            sys.stdout.write(json.dumps(message) + "\n")
+            sys.stdout.flush()
+        except OSError:  # the kiosk let go of this process (it closed): nobody to tell, so end
+            app.quit()
 
     unread = [b""]
 

@@ -7,15 +7,15 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLibraryInfo, QPointF, QRectF, QSize
 from PySide6.QtGui import QColor, QImage, QPainter, QTextDocument
-from pytestqt.qtbot import QtBot
 
 from kiosk import selftest
-from kiosk.app import build_kiosk, create_application
+from kiosk.app import build_kiosk, create_application, dispose
 from kiosk.content import Slide
 from kiosk.render import slide as slide_view
 from kiosk.render import theme
@@ -55,11 +55,9 @@ def test_a_cut_off_quiet_zone_is_seen() -> None:
 
 
 def test_the_selftest_fails_when_the_screen_shows_another_code(
-    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+    kiosk_window: KioskWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    create_application()
-    window = build_kiosk(DEFAULT_CONTENT, windowed=True)
-    qtbot.addWidget(window)
+    window = kiosk_window
     assert selftest._contact_qr(window) == []
     monkeypatch.setattr(selftest, "qr_payload", lambda site: "https://elsewhere.example/")
     problems = selftest._contact_qr(window)
@@ -68,11 +66,13 @@ def test_the_selftest_fails_when_the_screen_shows_another_code(
 
 
 @pytest.fixture
-def kiosk_window(qtbot: QtBot) -> KioskWindow:
+def kiosk_window() -> Iterator[KioskWindow]:
+    """The kiosk as `selftest` builds it; closed as the selftest closes it (its worker and speech process
+    stop before it is deleted)."""
     create_application()
     window = build_kiosk(DEFAULT_CONTENT, windowed=True)
-    qtbot.addWidget(window)
-    return window
+    yield window
+    dispose(window)
 
 
 def slides_at_test_size(window: KioskWindow) -> list[Slide]:
@@ -101,16 +101,14 @@ def one_size(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.mark.usefixtures("one_size")
-def test_a_blank_slide_fails_the_selftest(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_blank_slide_fails_the_selftest(kiosk_window: KioskWindow, monkeypatch: pytest.MonkeyPatch) -> None:
     def blank(self: SlideRenderer, slide: object, lang: str, size: QSize, part: int = 0) -> QImage:
         image = QImage(size, QImage.Format.Format_RGB32)
         image.fill(theme.BACKGROUND)
         return image
 
     monkeypatch.setattr(SlideRenderer, "render_image", blank)  # on the worker thread and on demand alike
-    create_application()
-    window = build_kiosk(DEFAULT_CONTENT, windowed=True)
-    qtbot.addWidget(window)
+    window = kiosk_window
     every = len(slides_at_test_size(window)) * len(selftest.SIZES)
     assert slide_problems(window) == {"blank: one flat colour": every}
 
