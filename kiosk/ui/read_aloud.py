@@ -49,7 +49,6 @@ class ReadAloud(QObject):
         self.speech.voices_found.connect(self._voices_found)
         self.speech.volume_changed.connect(self._volume_changed)
         kiosk.visitor_took_over.connect(self.speech.prepare)
-        kiosk.slideshow.slide_ready.connect(self._prepare_soon)
         kiosk.returned_to_loop.connect(self._new_visit)
         kiosk.store.content_changed.connect(self._content_changed)
         kiosk.staff.pad_opened.connect(self.speech.stop)
@@ -265,7 +264,8 @@ class ReadAloud(QObject):
         self.speech.set_settings(self.window.content.site.speech)
         self._show_state()
 
-    def _prepare_soon(self) -> None:
+    def prepare_soon(self) -> None:
+        """The first slide is on screen: the engine is asked for a moment later, before anyone taps."""
         self.window.clock.single_shot(PREPARE_AFTER_MS, self, self.speech.prepare)
 
     def _voices_found(self) -> None:

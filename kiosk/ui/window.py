@@ -38,18 +38,18 @@ from kiosk.ui.controls import BottomBar, TopBar
 from kiosk.ui.gestures import Gesture, TouchTracker
 from kiosk.ui.idle import IdleWatch
 from kiosk.ui.keys import KeyNavigator
-from kiosk.ui.read_aloud import ReadAloud
 from kiosk.ui.reading import COUNTDOWN_S
 from kiosk.ui.screen_fit import ScreenFit
 from kiosk.ui.slideshow import SlideShow
-from kiosk.ui.staff_mode import StaffMode
 
 if TYPE_CHECKING:
     from kiosk.ui.contact import ContactScreen
     from kiosk.ui.language_picker import LanguageMenu
     from kiosk.ui.notice import NoticeScreen
+    from kiosk.ui.read_aloud import ReadAloud
     from kiosk.ui.reading import ReadingQuestion
     from kiosk.ui.signs import SignsScreen
+    from kiosk.ui.staff_mode import StaffMode
 
 log = logging.getLogger(__name__)
 SCHEDULE_CHECK_MS = 30_000  # opening hours, and slides whose date range starts or ends today
@@ -125,7 +125,7 @@ class KioskWindow(QWidget):
         self.pages = QStackedLayout(self)
         self.pages.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)  # the screen's size is the size
         self.pages.addWidget(loop_page)
-        self.staff = StaffMode(store, clock, self.idle, self.pages, renderer, printer, self)
+        self._staff: StaffMode | None = None  # the way into staff mode: built after the first slide (staff)
         self.setAutoFillBackground(True)  # in the visit's background colour (apply_look)
 
         self.gestures = TouchTracker(self.slideshow)
@@ -148,11 +148,6 @@ class KioskWindow(QWidget):
         self.slideshow.slide_painted.connect(self._first_slide_painted)
         self._started = False
         self.idle.idle_timed_out.connect(self.reset_to_loop)
-        self.staff.pad_opened.connect(self.take_over)
-        self.staff.pad_opened.connect(self._staff_in_dutch)
-        self.staff.closed.connect(self.reset_to_loop)
-        self.staff.quit_requested.connect(lambda: self.quit_cleanly(for_maintenance=True))
-        self.staff.restart_requested.connect(lambda: self.quit_cleanly())  # exit 0: Restart=always
         store.content_changed.connect(self.show_content)
         self._schedule_timer = clock.timer(self, SCHEDULE_CHECK_MS, single_shot=False)
         self._schedule_timer.timeout.connect(self.apply_schedule)
@@ -172,7 +167,7 @@ class KioskWindow(QWidget):
             self.screen_fit.place()
         self.show_content(self.content)
         self.keys = KeyNavigator(self)  # keyboards and USB keypads: focus, Enter, arrows, Escape
-        self.read_aloud = ReadAloud(self)  # "Lees voor": its engine is asked for after the first slide
+        self._read_aloud: ReadAloud | None = None  # "Lees voor": built after the first slide (read_aloud)
 
     def show_kiosk(self) -> None:
         """Kiosk mode: fullscreen on its screen, and kept at that screen's size; windowed: a window."""
@@ -189,6 +184,8 @@ class KioskWindow(QWidget):
         if not self._started:
             self._started = True
             self._later_screens()
+            self._build_staff()  # the corner hold works from here on
+            self.read_aloud.prepare_soon()
             self.clock.single_shot(LOAD_LATER_MS, self, load_printing_support)
 
     def _later_screens(self) -> _LaterScreens:
@@ -224,6 +221,39 @@ class KioskWindow(QWidget):
             later.contact.show_visit(self.visit)
             self.screens_built.emit()
         return self._later
+
+    @property
+    def staff(self) -> StaffMode:
+        """Staff mode's way in (a corner held) and its screens, built after the first slide (or when first
+        asked for): nobody reaches for it in the first second."""
+        return self._staff if self._staff is not None else self._build_staff()
+
+    def _build_staff(self) -> StaffMode:
+        if self._staff is None:
+            from kiosk.ui.staff_mode import StaffMode
+
+            renderer = self.slideshow.renderer
+            staff = StaffMode(self.store, self.clock, self.idle, self.pages, renderer, self.printer, self)
+            staff.pad_opened.connect(self.take_over)
+            staff.pad_opened.connect(self._staff_in_dutch)
+            staff.closed.connect(self.reset_to_loop)
+            staff.quit_requested.connect(lambda: self.quit_cleanly(for_maintenance=True))
+            staff.restart_requested.connect(lambda: self.quit_cleanly())  # exit 0: Restart=always
+            self._staff = staff
+            self._dress_staff()
+        return self._staff
+
+    def _staff_active(self) -> bool:
+        return self._staff is not None and self._staff.active
+
+    @property
+    def read_aloud(self) -> ReadAloud:
+        """ "Lees voor", built after the first slide (or when first asked for): not part of the start."""
+        if self._read_aloud is None:
+            from kiosk.ui.read_aloud import ReadAloud
+
+            self._read_aloud = ReadAloud(self)
+        return self._read_aloud
 
     def screens_ready(self) -> bool:
         """Are the screens besides the loop built yet (see `screens_built`)?"""
@@ -265,12 +295,12 @@ class KioskWindow(QWidget):
         kiosk = content.site.kiosk
         if self.visit.language not in self.languages():
             self.visit.language = kiosk.default_language
-            if not self.staff.active:
+            if not self._staff_active():
                 install(self.visit.language)
         self._apply_direction()
         if not self.visit.taken_over:
             self.visit.high_contrast = kiosk.high_contrast
-        if not self.staff.active:
+        if not self._staff_active():
             self.idle.set_timeout_ms(self._idle_ms())
         self.top_bar.name.setText(content.site.clinic.name)
         if self._later is not None:
@@ -311,7 +341,7 @@ class KioskWindow(QWidget):
 
     def apply_schedule(self) -> None:
         """Today's slides; outside opening hours a 'closed' notice (or a dark screen); the loop when open."""
-        if self.staff.active:
+        if self._staff_active():
             return
         self._choose_slides()
         schedule = self.content.site.schedule
@@ -474,7 +504,7 @@ class KioskWindow(QWidget):
     # -- time to finish reading ----------------------------------------------------------------
     def _ask_if_reading(self) -> None:
         """The idle watch warns: a visitor still reading says so; nobody there, and the reset follows."""
-        if self.staff.active or not self.visit.taken_over:
+        if self._staff_active() or not self.visit.taken_over:
             return
         if self.pages.currentWidget() not in (self.loop_page, self.signs, self.contact):
             return
@@ -539,9 +569,10 @@ class KioskWindow(QWidget):
         if self.visit.taken_over:
             # Debug only: the log file must not say when visitors came and went.
             log.debug("returned to the slideshow; the visitor's choices are forgotten")
-            if not self.staff.active:
+            if not self._staff_active():
                 self.counts.add(LANGUAGE + self.visit.language)  # once per visit, the language it ended in
-        self.staff.leave()
+        if self._staff is not None:
+            self._staff.leave()
         if self._later is not None:
             self._later.language_menu.hide()
         self._still_reading()
@@ -576,12 +607,14 @@ class KioskWindow(QWidget):
         self.quit_for_maintenance = for_maintenance
         self._may_close = True
         self.slideshow.stop_rendering()
-        self.read_aloud.speech.shutdown()
+        if self._read_aloud is not None:
+            self._read_aloud.speech.shutdown()
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._may_close:
-            self.read_aloud.speech.shutdown()  # its engine's process ends with the window
+            if self._read_aloud is not None:
+                self._read_aloud.speech.shutdown()  # its engine's process ends with the window
             event.accept()
         else:
             log.info("close request ignored in kiosk mode")
@@ -662,7 +695,11 @@ class KioskWindow(QWidget):
         palette = self.palette()
         palette.setColor(self.backgroundRole(), look.colours.background)
         self.setPalette(palette)
-        staff_look = replace(look, large=False, high_contrast=False)  # staff mode has its own dark colours
+        if self._staff is not None:
+            self._dress_staff()
+
+    def _dress_staff(self) -> None:
+        staff_look = replace(self.look(), large=False, high_contrast=False)  # staff mode's own dark colours
         self.staff.apply_metrics(theme.Metrics.for_size(self.size(), staff_look))
 
     def _dress(self, later: _LaterScreens, m: theme.Metrics, look: theme.Look, low: bool) -> None:
@@ -679,6 +716,6 @@ class KioskWindow(QWidget):
         self.apply_look()
         super().resizeEvent(event)
         showing = self.pages.currentWidget()
-        if self._later is not None and showing is self._later.out_of_service and not self.staff.active:
+        if self._later is not None and showing is self._later.out_of_service and not self._staff_active():
             self._loop_day = None  # slides that did not fit the old size may fit this one
             self.apply_schedule()
