@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QListView, QListWidget, QListWidgetIt
 
 from kiosk.render.pictures import PictureCache
 from kiosk.services.removable import pictures_on_media
-from kiosk.ui.widgets import big_button, text_label
+from kiosk.ui.widgets import big_button, refill, text_label
 
 KEY = Qt.ItemDataRole.UserRole
 
@@ -61,20 +61,16 @@ class Thumbnails(QListWidget):
         self._shown = list(pictures)
         chosen = self.chosen()
         self.blockSignals(True)
-        # The items are changed in place, and only the surplus taken off the end: clearing the list reset
-        # its model, and with Qt's accessibility on, that crashed the kiosk (seen twice in CI).
-        for row, (key, path, caption) in enumerate(pictures):
-            item = self.item(row)
-            if item is None:
-                item = QListWidgetItem()
-                item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-                self.addItem(item)
+
+        def fill(item: QListWidgetItem, row: int) -> None:
+            key, path, caption = pictures[row]
+            item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
             item.setIcon(self._icon(path))
             item.setText(caption)
             item.setData(KEY, key)
             item.setToolTip(caption)
-        while self.count() > len(pictures):
-            self.takeItem(self.count() - 1)
+
+        refill(self, len(pictures), fill)
         self.blockSignals(False)
         self.choose(chosen)
 

@@ -30,7 +30,7 @@ from kiosk.content.images import IMAGE_SUFFIXES
 from kiosk.ui.staff_draft import Draft, Values
 from kiosk.ui.staff_pictures import PicturePicker
 from kiosk.ui.staff_touch import Stepper, date_text, scrolling
-from kiosk.ui.widgets import big_button, text_label
+from kiosk.ui.widgets import big_button, refill, text_label
 
 LANG = "nl"  # staff edit the source language; translations are files for the technical staff
 AUTOMATIC_DURATION = 2  # the duration box at its lowest: "Automatisch", the slide follows its words
@@ -240,15 +240,18 @@ class SlidesTab(QWidget):
 
     def _show_selection(self, values: Values) -> None:
         titles = {s.id: pick(s.title, LANG) for s in self._content.slides} if self._content else {}
-        self.list.blockSignals(True)
-        self.list.clear()
-        for slide_id in values[ORDER]:
-            item = QListWidgetItem(titles.get(slide_id, slide_id))
+        order = values[ORDER]
+
+        def fill(item: QListWidgetItem, row: int) -> None:
+            slide_id = order[row]
+            item.setText(titles.get(slide_id, slide_id))
             item.setData(Qt.ItemDataRole.UserRole, slide_id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             hidden = slide_id in values[HIDDEN]
             item.setCheckState(Qt.CheckState.Unchecked if hidden else Qt.CheckState.Checked)
-            self.list.addItem(item)
+
+        self.list.blockSignals(True)
+        refill(self.list, len(order), fill)
         self.list.setCurrentRow(self._row_of(self._slide_id))
         self.list.blockSignals(False)
         self._sync_shown()

@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QShowEvent
-from PySide6.QtWidgets import QLabel, QLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QLayout,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.render import theme
 from kiosk.render.pictures import PictureCache
@@ -232,3 +241,17 @@ class QrView(QWidget):
         painter = QPainter(self)
         draw_qr(painter, QRectF(self.rect()), self._modules)
         painter.end()
+
+
+def refill(items: QListWidget, count: int, fill: Callable[[QListWidgetItem, int], None]) -> None:
+    """Make the list hold `count` items, each filled by `fill(item, row)`: the items there are reused and
+    only the surplus is taken off the end. Never `clear()`: resetting a list's model with Qt's
+    accessibility on crashed the kiosk (seen in CI, in both of staff mode's lists)."""
+    for row in range(count):
+        item = items.item(row)
+        if item is None:
+            item = QListWidgetItem()
+            items.addItem(item)
+        fill(item, row)
+    while items.count() > count:
+        items.takeItem(items.count() - 1)
