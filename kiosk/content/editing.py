@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import hashlib
 import json
 import os
 import shutil
@@ -26,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kiosk.content.digest import sha256
 from kiosk.content.files import OUTSIDE_FOLDER, inside_folder
 from kiosk.content.images import IMAGE_SUFFIXES, image_problem
 from kiosk.content.loader import FRONT_MATTER_FENCE, load_content, split_front_matter
@@ -384,7 +384,7 @@ def _key(problem: Problem) -> tuple[str, str | None, str]:
 
 
 def _digest(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
+    return sha256(data).hexdigest()
 
 
 def _fingerprint(path: Path) -> str | None:

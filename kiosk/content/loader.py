@@ -7,7 +7,6 @@ always show *something* and `validate` can always say *what* to fix.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Mapping
 from dataclasses import replace
@@ -15,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.content import toml_text
+from kiosk.content.digest import sha256
 from kiosk.content.fields import Fields, read_text
 from kiosk.content.files import OUTSIDE_FOLDER, Overlay, inside_folder, listed
 from kiosk.content.images import image_problem
@@ -84,7 +84,7 @@ def source_hash(data: Mapping[str, Any], body: str) -> str:
         parts.append(("sign", card.get("text") if isinstance(card, dict) else card))
     parts.append(("body", body))
     text = "\n".join(f"{key}: {_flat(value)}" for key, value in parts)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return sha256(text.encode("utf-8")).hexdigest()
 
 
 def _flat(value: object) -> str:

@@ -16,7 +16,6 @@ One set of files, looked up two ways:
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import shutil
@@ -27,6 +26,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QTranslator
 
+from kiosk.content.digest import sha256
 from kiosk.content.model import SOURCE_LANGUAGE
 from kiosk.resources import resource
 
@@ -109,7 +109,7 @@ def _kiosk_qm(folder: Path, lang: str) -> tuple[Path | None, str]:
     if not source.is_file():
         return None, f"{compiled.name} is missing"
     data = source.read_bytes()
-    cached = _cache_dir() / f"kiosk_{lang}-{hashlib.sha256(data).hexdigest()[:16]}.qm"
+    cached = _cache_dir() / f"kiosk_{lang}-{sha256(data).hexdigest()[:16]}.qm"
     if cached.is_file():
         return cached, ""
     import subprocess  # here: only a checkout without compiled translations gets this far

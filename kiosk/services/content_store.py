@@ -12,7 +12,6 @@ change the kiosk already shows.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import logging
 import os
 import queue
@@ -23,6 +22,7 @@ from pathlib import Path
 from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, Signal
 
 from kiosk.content import Content, Problem, Severity, load_content
+from kiosk.content.digest import sha256
 from kiosk.content.editing import Change, ContentEditor, SaveResult, errors_added
 from kiosk.content.files import inside_folder
 from kiosk.services.clock import Clock
@@ -239,7 +239,7 @@ def folder_stamp(folder: Path) -> Stamp:
 
 def content_version(content: Content) -> str:
     """A short fingerprint of the loaded content, for the status page and the log."""
-    digest = hashlib.sha256()
+    digest = sha256()
     for slide in content.slides:
         digest.update(repr((slide.id, slide.title, slide.body, slide.duration_s, slide.hidden)).encode())
     digest.update(repr(content.site).encode())

@@ -2,6 +2,7 @@
 lock the pad for longer and longer, and the lockout survives a restart.
 
 Pure Python (hashlib.scrypt), so `set-pin` works without a display. Attempts are logged, digits never.
+hashlib (and with it OpenSSL, about 4 MB) is imported when a PIN is hashed or checked, not with the kiosk.
 """
 
 from __future__ import annotations
@@ -10,8 +11,6 @@ import base64
 import calendar
 import datetime as dt
 import functools
-import hashlib
-import hmac
 import itertools
 import logging
 import os
@@ -43,6 +42,8 @@ class TimeSource(Protocol):
 def hash_pin(pin: str) -> str:
     """`scrypt6$N$r$p$salt$hash`, base64; a new random salt each time. `scrypt6` marks a PIN chosen under
     the six-digit rule; hashes from before it say `scrypt`."""
+    import hashlib
+
     salt = os.urandom(16)
     digest = hashlib.scrypt(pin.encode(), salt=salt, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P, dklen=32)
     encode = base64.b64encode
@@ -50,6 +51,9 @@ def hash_pin(pin: str) -> str:
 
 
 def pin_matches(pin: str, stored: str) -> bool:
+    import hashlib
+    import hmac
+
     try:
         scheme, n, r, p, salt, digest = stored.split("$")
         if scheme not in (PIN_SCHEME, "scrypt"):

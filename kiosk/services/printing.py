@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from kiosk.render.handout import PagePainter
 
 # QtPrintSupport and the handout (with the QR encoder) are imported where a handout is printed, not here:
-# the kiosk starts without them, and loads them once its first slide is on screen (KioskWindow).
+# on Linux a child process draws the handout, so the kiosk's own process never holds them (about 6 MB).
 
 log = logging.getLogger(__name__)
 
@@ -65,15 +65,6 @@ class PrintOutcome(Enum):
     TIMED_OUT = "no answer from the printer in time"
     TOO_SOON = "too soon after the previous handout"
     DAILY_LIMIT = "daily limit reached"
-
-
-def load_printing_support() -> None:
-    """Import what printing needs and starting does not: the handout and the QR encoder (also the contact
-    screen's). Imported where used; the kiosk calls this once its first slide is on screen, so neither the
-    start nor the first visitor's handout or QR code waits for them."""
-    import segno  # noqa: F401
-
-    from kiosk.render import handout  # noqa: F401
 
 
 class Spooler:

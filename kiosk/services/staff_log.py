@@ -7,11 +7,11 @@ Field names and the new contact details are logged; PIN digits and the PIN hash 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import logging
 from pathlib import Path
 
 from kiosk.content import Content
+from kiosk.content.digest import sha256
 from kiosk.content.editing import Change, SiteChange
 from kiosk.content.qr import qr_payload
 from kiosk.services.pin import TimeSource
@@ -50,7 +50,7 @@ class QrChangeRecord:
 
     def note(self, content: Content) -> None:
         """Called with every content the kiosk shows; the first one only sets the fingerprint."""
-        payload = hashlib.sha256(qr_payload(content.site).encode()).hexdigest()
+        payload = sha256(qr_payload(content.site).encode()).hexdigest()
         record = self._read()
         if record.get("payload") == payload:
             return

@@ -10,6 +10,7 @@ from kiosk.content.model import Site, labelled_line
 from kiosk.content.qr import qr_payload
 from kiosk.render import theme
 from kiosk.services.printing import PrintOutcome
+from kiosk.services.qr_cache import cached_qr_modules
 from kiosk.services.visit import Visit
 from kiosk.ui.widgets import FittedScreen, QrView, big_button, needed_height, set_words, text_label
 
@@ -30,7 +31,7 @@ class ContactScreen(FittedScreen):
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.hours = text_label("body")
         self.urgent = text_label("urgent")
-        self.qr = QrView()
+        self.qr = QrView(encode=cached_qr_modules)
         self.qr_caption = text_label("muted")
         self.qr_caption.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.print = big_button("", "print", primary=True)

@@ -3,7 +3,7 @@
 A slide's photo is decoded on one worker thread (a private QThreadPool of one thread: decoding a
 6000×4000 photo never holds up a frame); a queued signal says it is ready, and the GUI thread then draws
 the slide (text layout must stay here: inside Qt it connects signals, and a worker doing that while
-holding Python's lock can deadlock with the GUI thread) and blends two pixmaps, repainted on a frame
+holding Python's lock can deadlock with the GUI thread) and blends two slide images, repainted on a frame
 timer of the kiosk's clock (so a test can step through a fade). While a slide stands, its neighbours are
 rendered ahead, so neither the loop nor a visitor's tap waits for one. When a slide is asked for before it is
 ready (a visitor paging faster than the worker), the slide on screen stays until it is, then fades over:
@@ -13,7 +13,7 @@ one-off jobs (`shot`, `selftest`, tests): it renders the current slide on the sp
 A slide whose large text needs two parts (kiosk.render.slide) is two pages here: the loop shows both, a
 visitor pages to the second like to any slide, and each has its dot.
 
-On top of the pixmaps: the signs slide's real "Bekijk de signalen" button, in the row its layout keeps
+On top of the slides: the signs slide's real "Bekijk de signalen" button, in the row its layout keeps
 free, and, while a visitor pages by hand, a quiet arrow in each side margin: a tap on that half pages.
 """
 
@@ -24,7 +24,16 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QPointF, QRectF, QSize, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QPainter, QPaintEvent, QPen, QPixmap, QResizeEvent, QShowEvent, QTextDocument
+from PySide6.QtGui import (
+    QImage,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QPixmap,
+    QResizeEvent,
+    QShowEvent,
+    QTextDocument,
+)
 from PySide6.QtWidgets import QWidget
 
 from kiosk.content import Slide, pick
@@ -84,9 +93,11 @@ class SlideShow(QWidget):
         self._checking = False
         self._lang = "nl"
         self._index = 0
-        self._cache: dict[Key, QPixmap] = {}  # the current slide and its two neighbours, once rendered
-        self._front: QPixmap | None = None  # on screen (fading in while a fade runs)
-        self._previous: QPixmap | None = None  # fading out
+        # The current slide and its two neighbours, once rendered: kept as the images they were drawn on
+        # (a pixmap of each would be a second copy, 6.4 MB at 1920×1080, while it is made).
+        self._cache: dict[Key, QImage] = {}
+        self._front: QImage | None = None  # on screen (fading in while a fade runs)
+        self._previous: QImage | None = None  # fading out
         self._animate_when_ready = False
         self._clock = clock
         self._playing = True
@@ -277,8 +288,8 @@ class SlideShow(QWidget):
             self._advance.start(max(1, round(slide.duration_s * 1000)))
 
     def _present(self, animate: bool) -> None:
-        """Bring the current slide on screen (fading over when asked) once its pixmap is there; ask the
-        worker for it and its neighbours, and let go of pixmaps no step can bring next."""
+        """Bring the current slide on screen (fading over when asked) once its image is there; ask the
+        worker for it and its neighbours, and let go of images no step can bring next."""
         self._ask_worker()
         pixmap = self._cache.get(self._key(self._index)) if self._slides else None
         if pixmap is None:
@@ -425,7 +436,7 @@ class SlideShow(QWidget):
 
     def _ask_worker(self) -> None:
         """Hand the worker whatever of the current slide and its neighbours is not rendered or asked for
-        yet, and let go of pixmaps no step can bring next. A job for a slide the visitor has paged past
+        yet, and let go of images no step can bring next. A job for a slide the visitor has paged past
         by the time the worker gets to it is skipped."""
         wanted = {self._key(i): i for i in self._wanted()} if self._slides and not self._stopped else {}
         for key in [k for k in self._cache if k not in wanted]:
@@ -467,8 +478,7 @@ class SlideShow(QWidget):
             self._draw_after_fade.add(key)  # drawing a neighbour now would hold up a frame of the fade
             return
         slide = self._slides[wanted[key]]
-        image = self.renderer.render_image(slide, key[1], QSize(key[2], key[3]), key[5])
-        self._cache[key] = QPixmap.fromImage(image)
+        self._cache[key] = self.renderer.render_image(slide, key[1], QSize(key[2], key[3]), key[5])
         if wanted[key] == self._index:
             self._present(self._animate_when_ready)
             self._neighbours_after_paint = True  # drawing them first would hold up this slide's first paint
@@ -487,11 +497,11 @@ class SlideShow(QWidget):
             return None
         key = self._key(self._index)
         if key not in self._cache:
-            self._cache[key] = self.renderer.render(
+            self._cache[key] = self.renderer.render_image(
                 self._slides[self._index], self._lang, self._render_size(), key[5]
             )
             self._present(self._animate_when_ready)
-        return self._cache[key]
+        return QPixmap.fromImage(self._cache[key])
 
     # -- painting ------------------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -500,9 +510,9 @@ class SlideShow(QWidget):
             painter.fillRect(self.rect(), self.renderer.look.colours.background)
             return
         if self._previous is not None and self.in_transition():
-            painter.drawPixmap(0, 0, self._previous)
+            painter.drawImage(0, 0, self._previous)
             painter.setOpacity(self.fade_progress())
-        painter.drawPixmap(0, 0, self._front)
+        painter.drawImage(0, 0, self._front)
         if self._arrows and len(self._slides) > 1:
             self._paint_arrows(painter)
         if self._neighbours_after_paint:

@@ -217,10 +217,15 @@ class PictureView(QWidget):
 
 
 class QrView(QWidget):
-    """The contact QR code, drawn crisp on whole pixels with its quiet zone, as large as the widget."""
+    """The contact QR code, drawn crisp on whole pixels with its quiet zone, as large as the widget.
+    `encode` gives the modules for a payload: the kiosk's screen passes the state folder's cached code, so
+    it never imports the encoder for the site's own code."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, encode: Callable[[str], list[list[bool]]] = qr_modules
+    ) -> None:
         super().__init__(parent)
+        self._encode = encode
         self._modules: list[list[bool]] | None = []  # None: not encoded yet
         self.payload = ""
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
@@ -235,7 +240,7 @@ class QrView(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         if self._modules is None:
-            self._modules = qr_modules(self.payload) if self.payload else []
+            self._modules = self._encode(self.payload) if self.payload else []
         if not self._modules:
             return
         painter = QPainter(self)

@@ -31,7 +31,7 @@ from kiosk.services.clock import Clock
 from kiosk.services.content_store import ContentStore
 from kiosk.services.counts import CONTACT, HANDOUT, LANGUAGE, SIGNS, SLIDE, DailyCounts
 from kiosk.services.display_power import DisplayPower, backend_for
-from kiosk.services.printing import HandoutPrinter, PrintOutcome, load_printing_support
+from kiosk.services.printing import HandoutPrinter, PrintOutcome
 from kiosk.services.qr_cache import cached_qr_modules
 from kiosk.services.visit import Screen, Visit
 from kiosk.ui.controls import BottomBar, TopBar
@@ -53,7 +53,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 SCHEDULE_CHECK_MS = 30_000  # opening hours, and slides whose date range starts or ends today
-LOAD_LATER_MS = 2000  # after the first slide: long before a visitor could reach the contact screen
 BACK_ON_TOP_MS = 1000  # no tug of war with a window manager that is still arranging its windows
 REACH_MM = 1220  # EN 301 549 / ADA: the highest a control may sit above the floor, for a wheelchair user
 QUIET_BEFORE_QUESTION_S = 10  # with a very short idle timeout, the question still waits this long
@@ -178,15 +177,14 @@ class KioskWindow(QWidget):
             self.show()
 
     def _first_slide_painted(self) -> None:
-        """The first slide is on screen: now build the other screens, and a moment later load what only
-        printing needs (the QR encoder, the handout), so that neither the first slide nor a visitor's first
-        tap waits for them."""
+        """The first slide is on screen: now build the other screens, so that the first slide does not wait
+        for them. What only printing needs (the handout, the QR encoder) is never loaded here: the handout
+        is drawn by a child process and the QR code comes from the state folder (kiosk.services.qr_cache)."""
         if not self._started:
             self._started = True
             self._later_screens()
             self._build_staff()  # the corner hold works from here on
             self.read_aloud.prepare_soon()
-            self.clock.single_shot(LOAD_LATER_MS, self, load_printing_support)
 
     def _later_screens(self) -> _LaterScreens:
         """The screens besides the loop, built and dressed for this content, visit and look on first use."""
