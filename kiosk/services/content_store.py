@@ -57,9 +57,18 @@ class ContentStore(QObject):
         self._jobs: queue.SimpleQueue[Callable[[], None]] = queue.SimpleQueue()
         self._worker: threading.Thread | None = None
         self._worker_done.connect(lambda apply: apply(), Qt.ConnectionType.QueuedConnection)
-        self.folder_watch = FolderWatch(self.folder, clock, self) if watch else None
-        if self.folder_watch is not None:
+        self._watch = watch
+        self.folder_watch: FolderWatch | None = None  # from start_watching() on
+
+    def start_watching(self) -> None:
+        """With `watch`, follow edits made from outside from now on. The kiosk calls this once its first
+        screen is painted: watching every file of the folder costs a start about 5 ms. Whatever changed
+        since the folder was loaded is loaded now."""
+        if self._watch and self.folder_watch is None:
+            self.folder_watch = FolderWatch(self.folder, self._clock, self)
             self.folder_watch.changed.connect(self.reload)
+            if folder_stamp(self.folder) != self._stamp:
+                self.reload()
 
     # -- what callers ask ----------------------------------------------------------------------
     def reload(self) -> None:

@@ -112,7 +112,9 @@ class SlideShow(QWidget):
         self._jobs = _Jobs()
         self._stopped = False  # the kiosk is closing: nothing more for the worker
         self._asked: set[Key] = set()  # handed to the worker and not back yet
-        self._draw_after_fade: set[Key] = set()  # neighbours whose photo is decoded, drawn once a fade ends
+        # Neighbours whose photo is decoded, drawn once the screen is free: after a fade, or after the first
+        # paint of a slide that was just drawn (the first slide at start among them).
+        self._draw_later: set[Key] = set()
         self._neighbours_after_paint = False  # the current slide is drawn: neighbours once it is on screen
         self._courier = _Courier(self)
         self._courier.rendered.connect(self._on_rendered)
@@ -395,7 +397,10 @@ class SlideShow(QWidget):
         self._frames.stop()
         self._fade_started = None
         self._previous = None
-        waiting, self._draw_after_fade = self._draw_after_fade, set()
+        self._draw_waiting()
+
+    def _draw_waiting(self) -> None:
+        waiting, self._draw_later = self._draw_later, set()
         for key in waiting:
             self._on_rendered(key, True)
 
@@ -474,8 +479,8 @@ class SlideShow(QWidget):
         if not decoded:  # skipped, yet wanted again since: ask once more
             self._ask_worker()
             return
-        if wanted[key] != self._index and self.in_transition():
-            self._draw_after_fade.add(key)  # drawing a neighbour now would hold up a frame of the fade
+        if wanted[key] != self._index and (self.in_transition() or self._neighbours_after_paint):
+            self._draw_later.add(key)  # drawing a neighbour now would hold up a frame, or the first paint
             return
         slide = self._slides[wanted[key]]
         self._cache[key] = self.renderer.render_image(slide, key[1], QSize(key[2], key[3]), key[5])
@@ -522,6 +527,7 @@ class SlideShow(QWidget):
 
     def _after_first_paint(self) -> None:
         self.slide_painted.emit()
+        self._draw_waiting()
         if not self._checking:
             self._check_some()
         self._ask_worker()

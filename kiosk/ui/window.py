@@ -16,7 +16,7 @@ import logging
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPointF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QMouseEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QLayout, QStackedLayout, QVBoxLayout, QWidget
 
@@ -177,7 +177,8 @@ class KioskWindow(QWidget):
             self.show()
 
     def _first_slide_painted(self) -> None:
-        """The first slide is on screen: now build the other screens, so that the first slide does not wait
+        """The first slide is on screen (or, at a start with none to show, the notice instead): now build
+        the other screens and start following the content folder, so that the first slide does not wait
         for them. What only printing needs (the handout, the QR encoder) is never loaded here: the handout
         is drawn by a child process and the QR code comes from the state folder (kiosk.services.qr_cache)."""
         if not self._started:
@@ -185,6 +186,7 @@ class KioskWindow(QWidget):
             self._later_screens()
             self._build_staff()  # the corner hold works from here on
             self.read_aloud.prepare_soon()
+            self.store.start_watching()
 
     def _later_screens(self) -> _LaterScreens:
         """The screens besides the loop, built and dressed for this content, visit and look on first use."""
@@ -660,6 +662,10 @@ class KioskWindow(QWidget):
         super().showEvent(event)
         if self.kiosk_mode and self._loop_day is None:
             self.apply_schedule()  # the slides are chosen and fitted now, at the size the window has
+        if not self._started and self.pages.currentWidget() is not self.loop_page:
+            # A start outside opening hours, or with no slide to show: no slide will be painted, and staff
+            # must still be able to get in.
+            QTimer.singleShot(0, self, self._first_slide_painted)
 
     def look(self) -> theme.Look:
         """This visit's look on this screen: millimetres from the site's screen size, its two toggles."""

@@ -21,7 +21,7 @@ from kiosk.services.content_store import ContentStore
 from kiosk.ui.window import KioskWindow
 from tests.conftest import write_slide
 from tests.fake_clock import FakeClock
-from tests.ui.conftest import advance
+from tests.ui.conftest import advance, watching
 
 MakeKiosk = Callable[..., KioskWindow]
 
@@ -77,6 +77,7 @@ def test_a_save_loads_the_folder_once_copies_nothing_and_the_watcher_does_not_lo
 ) -> None:
     (content_copy / "slides" / "again").symlink_to("..")  # a loop: once, every save copied 40 levels deep
     kiosk = make_kiosk(content_copy, watch=True)
+    watch = watching(qtbot, kiosk)
     loads: list[Path] = []
     real_load = content_store.load_content
 
@@ -91,8 +92,6 @@ def test_a_save_loads_the_folder_once_copies_nothing_and_the_watcher_does_not_lo
     result = save(qtbot, kiosk.store, SiteChange({"clinic.phone": "030 765 43 21"}))
     assert result.saved, result.message()
     assert len(loads) == 1
-    watch = kiosk.store.folder_watch
-    assert watch is not None
     qtbot.waitUntil(watch.noticed_a_change, timeout=5000)  # inotify saw the save
     with caplog.at_level(logging.DEBUG, logger="kiosk.services.content_store"):
         advance(fake_clock, 1)
@@ -196,3 +195,25 @@ def test_leftovers_of_a_killed_save_are_cleaned_at_start(
     assert [p for p in leftovers if p.exists()] == []
     assert not staging.exists()
     assert (content_copy / "site.toml").exists()
+
+
+def test_an_edit_made_while_the_kiosk_started_shows_once_it_follows_the_folder(
+    qtbot: QtBot, content_copy: Path, fake_clock: FakeClock
+) -> None:
+    """The folder is followed from the first screen on, not from the load: an edit in between still counts."""
+    store = ContentStore(content_copy, fake_clock, watch=True)
+    assert store.folder_watch is None  # not before the kiosk's first screen
+    write_slide(content_copy, "999-nieuw.nl.md", 'title = "Net toegevoegd"')
+    with qtbot.waitSignal(store.content_changed, timeout=10_000):
+        store.start_watching()
+    assert "999-nieuw" in [slide.id for slide in store.content.slides]
+
+
+def test_a_kiosk_that_starts_with_nothing_to_show_still_follows_its_folder(
+    qtbot: QtBot, make_kiosk: MakeKiosk, content_copy: Path
+) -> None:
+    for slide in (content_copy / "slides").glob("*.md"):
+        slide.unlink()
+    kiosk = make_kiosk(content_copy, watch=True)
+    assert kiosk.pages.currentWidget() is kiosk.out_of_service
+    watching(qtbot, kiosk)  # staff mode's way in is built at the same moment (tests/ui/test_staff.py)

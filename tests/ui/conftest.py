@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import build_kiosk, create_application
+from kiosk.services.content_store import FolderWatch
 from kiosk.ui.slideshow import SlideShow
 from kiosk.ui.window import KioskWindow
 from tests.conftest import DEFAULT_CONTENT
@@ -71,6 +72,13 @@ def wait_rendered(qtbot: QtBot, show: SlideShow, *indices: int) -> None:
     """Wait until the slideshow's worker thread has rendered these slides. This waits on that thread, in
     real time, not on the kiosk's timers: the fake clock does not move meanwhile."""
     qtbot.waitUntil(lambda: all(show.is_rendered(index) for index in indices), timeout=10_000)
+
+
+def watching(qtbot: QtBot, kiosk: KioskWindow) -> FolderWatch:
+    """The kiosk follows its content folder: it starts to once its first screen is painted."""
+    qtbot.waitUntil(lambda: kiosk.store.folder_watch is not None, timeout=5000)
+    assert kiosk.store.folder_watch is not None
+    return kiosk.store.folder_watch
 
 
 def advance(clock: FakeClock, seconds: float) -> None:

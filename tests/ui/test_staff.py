@@ -12,11 +12,12 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
+from kiosk.app import build_kiosk
 from kiosk.content.editing import ContentEditor
 from kiosk.services.pin import hash_pin
 from kiosk.ui.window import KioskWindow
 from tests.fake_clock import FakeClock
-from tests.ui.conftest import advance
+from tests.ui.conftest import advance, watching
 
 MakeKiosk = Callable[..., KioskWindow]
 PIN = "258013"
@@ -66,6 +67,28 @@ def test_a_three_second_hold_in_the_corner_opens_the_pin_pad(
     kiosk = make_kiosk(content=site_with_pin)
     hold_corner(kiosk, fake_clock)
     assert kiosk.staff.pad.isVisible()
+
+
+def test_staff_get_in_when_the_kiosk_starts_with_no_slide_to_show(
+    qtbot: QtBot, site_with_pin: Path, fake_clock: FakeClock
+) -> None:
+    """No slide is painted at such a start (the out-of-service notice is), and staff are who can fix it.
+    Built here, not by make_kiosk: that fixture waits for "Lees voor", which builds staff mode's way in
+    on its own."""
+    for slide in (site_with_pin / "slides").glob("*.md"):
+        slide.unlink()
+    kiosk = build_kiosk(site_with_pin, clock=fake_clock)
+    try:
+        kiosk.resize(1920, 1080)
+        kiosk.show()
+        assert QTest.qWaitForWindowExposed(kiosk)
+        assert kiosk.pages.currentWidget() is kiosk.out_of_service
+        qtbot.wait(50)  # a moment after the notice is on screen
+        hold_corner(kiosk, fake_clock)
+        assert kiosk.pages.currentWidget() is kiosk.staff.pad
+    finally:
+        kiosk.quit_cleanly()
+        kiosk.deleteLater()
 
 
 def test_a_shorter_hold_in_the_corner_does_not(
@@ -279,9 +302,7 @@ def test_when_no_slide_is_due_yet_the_kiosk_waits_and_then_plays_by_itself(
 def settle_outside_edit(qtbot: QtBot, kiosk: KioskWindow, clock: FakeClock, signal: object) -> None:
     """Wait for the OS to report the edit, let one second pass on the kiosk's clock, then wait for the
     content store's worker to answer with `signal`."""
-    watch = kiosk.store.folder_watch
-    assert watch is not None
-    qtbot.waitUntil(watch.noticed_a_change, timeout=5000)  # inotify, not the kiosk
+    qtbot.waitUntil(watching(qtbot, kiosk).noticed_a_change, timeout=5000)  # inotify, not the kiosk
     with qtbot.waitSignal(signal, timeout=10_000):
         advance(clock, 1.0)
 
@@ -290,6 +311,7 @@ def test_an_outside_edit_shows_within_a_second(
     qtbot: QtBot, make_kiosk: MakeKiosk, content_copy: Path, fake_clock: FakeClock
 ) -> None:
     kiosk = make_kiosk(content=content_copy, watch=True)
+    watching(qtbot, kiosk)
     slide = content_copy / "slides" / "020-wat-is-oxytocine.nl.md"
     slide.write_text(
         slide.read_text(encoding="utf-8").replace("Wat is oxytocine?", "Oxytocine, wat is dat?"),
@@ -307,6 +329,7 @@ def test_a_broken_outside_edit_keeps_the_last_good_content_and_staff_see_why(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     kiosk = make_kiosk(content=content_copy, watch=True)
+    watching(qtbot, kiosk)
     before = [s.id for s in kiosk.slideshow.slides()]
     with caplog.at_level(logging.ERROR):
         (content_copy / "site.toml").write_text("[clinic\nname = 'kapot'\n", encoding="utf-8")
