@@ -41,15 +41,13 @@ FULL_HD_SCREEN = ROOT / "benchmarks" / "full-hd-screen.json"
 BYTECODE = Path(tempfile.gettempdir()) / "kiosk-bench-bytecode"
 
 
-def probe(
-    name: str, kind: str = "kiosk", state: Path | None = None, screen: Path = SCREEN, **options: object
-) -> dict[str, Any]:
+def probe(name: str, kind: str = "kiosk", state: Path | None = None, **options: object) -> dict[str, Any]:
     """Run one probe in a fresh process; its result is the JSON on its last line. `state`: the kiosk's
     state folder, kept between runs as an installed kiosk keeps it between starts (a new one each run
     otherwise)."""
     env = {
         **_installed_env(),
-        "QT_QPA_PLATFORM": f"offscreen:configfile={screen}",
+        "QT_QPA_PLATFORM": f"offscreen:configfile={FULL_HD_SCREEN if name == 'startup' else SCREEN}",
         "KIOSK_LOG_DIR": _scratch(),
     }
     if state is not None:
@@ -400,7 +398,7 @@ def measurements(s: Settings) -> list[tuple[int, Callable[[int], list[Run]], tup
 
 def _start(kind: str, state: Path | None = None) -> dict[str, float]:
     started = time.perf_counter()  # CLOCK_MONOTONIC: the child's perf_counter reads the same clock
-    result = probe("startup", kind, state, screen=FULL_HD_SCREEN)
+    result = probe("startup", kind, state)
     return {"seconds": result["painted_at"] - started, "peak_rss_mb": result["peak_rss_mb"]}
 
 

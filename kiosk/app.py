@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import signal
-import socket
 import sys
 from pathlib import Path
 
@@ -129,18 +129,18 @@ def run(content_dir: Path, windowed: bool) -> int:
 class _OsStopRequest:
     """SIGTERM/SIGINT end the kiosk cleanly. Python runs a signal handler between any two steps of whatever
     the GUI thread is doing (halfway through writing a log line, say), so the handler only notes the signal;
-    the signal also writes to a socket that Qt's event loop watches, and the closing happens there, as an
+    the signal also writes to a pipe that Qt's event loop watches, and the closing happens there, as an
     ordinary event."""
 
     def __init__(self, app: QApplication) -> None:
         self.signum: int | None = None
         self._closing = False
         self.window: KioskWindow | None = None
-        self._reader, self._writer = socket.socketpair()
-        self._reader.setblocking(False)
-        self._writer.setblocking(False)
-        signal.set_wakeup_fd(self._writer.fileno())
-        self._notifier = QSocketNotifier(self._reader.fileno(), QSocketNotifier.Type.Read, app)
+        self._reader, self._writer = os.pipe()
+        os.set_blocking(self._reader, False)
+        os.set_blocking(self._writer, False)
+        signal.set_wakeup_fd(self._writer)
+        self._notifier = QSocketNotifier(self._reader, QSocketNotifier.Type.Read, app)
         self._notifier.activated.connect(self._drain)
         signal.signal(signal.SIGTERM, self._stop)
         signal.signal(signal.SIGINT, self._stop)
@@ -154,7 +154,7 @@ class _OsStopRequest:
 
     def _drain(self) -> None:
         with contextlib.suppress(OSError):
-            self._reader.recv(64)
+            os.read(self._reader, 64)
         if self.requested:
             self.close()
 

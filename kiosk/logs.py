@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import os
 import sys
 from pathlib import Path
@@ -35,6 +34,8 @@ def state_dir() -> Path:
 
 def setup_logging(to_file: bool = True, level: int = logging.INFO) -> Path | None:
     """Configure the root logger once; returns the log file, or None when only stderr is used."""
+    import logging.handlers  # here: it brings socket and pickle, which nothing else of the kiosk needs
+
     root = logging.getLogger()
     root.setLevel(level)
     for handler in list(root.handlers):

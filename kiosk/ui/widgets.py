@@ -11,8 +11,6 @@ from PySide6.QtGui import QPainter, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
     QLayout,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -246,17 +244,3 @@ class QrView(QWidget):
         painter = QPainter(self)
         draw_qr(painter, QRectF(self.rect()), self._modules)
         painter.end()
-
-
-def refill(items: QListWidget, count: int, fill: Callable[[QListWidgetItem, int], None]) -> None:
-    """Make the list hold `count` items, each filled by `fill(item, row)`: the items there are reused and
-    only the surplus is taken off the end. Never `clear()`: resetting a list's model with Qt's
-    accessibility on crashed the kiosk (seen in CI, in both of staff mode's lists)."""
-    for row in range(count):
-        item = items.item(row)
-        if item is None:
-            item = QListWidgetItem()
-            items.addItem(item)
-        fill(item, row)
-    while items.count() > count:
-        items.takeItem(items.count() - 1)
