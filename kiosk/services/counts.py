@@ -12,7 +12,6 @@ or the new file, never half of one).
 from __future__ import annotations
 
 import contextlib
-import csv
 import datetime as dt
 import json
 import logging
@@ -89,6 +88,8 @@ def totals(days: Days, first: dt.date, last: dt.date) -> dict[str, int]:
 
 def write_csv(path: Path, days: Days, content: Content | None) -> int:
     """The counts as CSV (date, what, how often), one row per day and thing counted; the number of rows."""
+    import csv  # here: staff export the counts now and then; the kiosk starts without it
+
     rows = [
         (day, label(what, content), shown(count))
         for day, counts in sorted(days.items())
