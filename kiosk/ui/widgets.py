@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt
-from PySide6.QtGui import QPainter, QPaintEvent, QShowEvent
+from PySide6.QtGui import QHideEvent, QPainter, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
     QLayout,
@@ -106,16 +107,26 @@ def fit_text(screen: QWidget, pages: Sequence[QLayout], m: theme.Metrics, size: 
     never under its millimetre floor. Large text that cannot fit even so is shown at normal size: a screen
     is never cut off. A page's need is measured with wrapping (heightForWidth), the way Qt will lay it out.
     """
+    scale = style_to_fit(
+        screen, m, lambda: all(needed_height(page, size.width()) <= size.height() for page in pages)
+    )
+    if scale is not None:
+        return scale
+    if m.look.large:
+        return fit_text(screen, pages, replace(m, look=replace(m.look, large=False)), size)
+    return FIT_SCALES[-1]
+
+
+def style_to_fit(screen: QWidget, m: theme.Metrics, fits: Callable[[], bool]) -> float | None:
+    """Style `screen` with the largest text at which `fits()`; None (the smallest style) when none fits."""
     for scale in LARGE_FIT_SCALES if m.look.large else FIT_SCALES:
         screen.setStyleSheet(screen_style(m, scale))
         for child in screen.findChildren(QLabel):
             child.style().unpolish(child)
             child.style().polish(child)
-        if all(needed_height(page, size.width()) <= size.height() for page in pages):
+        if fits():
             return scale
-    if m.look.large:
-        return fit_text(screen, pages, replace(m, look=replace(m.look, large=False)), size)
-    return FIT_SCALES[-1]
+    return None
 
 
 def needed_height(layout: QLayout, width: int) -> int:
@@ -126,10 +137,16 @@ def needed_height(layout: QLayout, width: int) -> int:
 
 
 def _forget_sizes(layout: QLayout) -> None:
+    """Also inside a widget with a layout of its own (a page of a stack): its item keeps the size it
+    measured until the event loop turns, and a page whose text changed was measured with its old text."""
     layout.invalidate()
     for index in range(layout.count()):
         item = layout.itemAt(index)
+        widget = item.widget() if item is not None else None
         inner = item.layout() if item is not None else None
+        if widget is not None and widget.layout() is not None:
+            inner = widget.layout()
+            widget.updateGeometry()
         if inner is not None:
             _forget_sizes(inner)
 
@@ -177,7 +194,10 @@ class FittedScreen(Retranslated):
             return
         self._fit_when_shown = False
         fit_text(self, [self.outer], *self._fit)
-        # Measuring left every layout to be redone: place the text now, not at the next event loop turn.
+        self._place()
+
+    def _place(self) -> None:
+        """Measuring left every layout to be redone: place the text now, not at the next event loop turn."""
         for layout in [self.outer, *(child.layout() for child in self.findChildren(QWidget))]:
             if layout is not None:
                 layout.activate()
@@ -194,6 +214,124 @@ class FittedScreen(Retranslated):
         if self._fit_when_shown:
             self._refit()
         super().showEvent(event)
+
+
+class PagedScreen(FittedScreen):
+    """A visitor screen that goes on in further pages when the visitor's large text cannot stand at 9 mm on
+    one screen, as a long slide goes on in a second part. Its blocks (a group of lines, an item of advice)
+    are shared out in order, each page as full as it fits. The header is the way through: "‹ Terug" one
+    page back (`previous_page`), "(1/2)" (`position`) and "Volgende ›" (`more`, not on the last). The crisis
+    line closes the first page (the subclass's `show_part`), however little else fits beside it. Normal
+    text, and large text that fits: one page, as before; when the first page cannot hold the crisis line
+    and a block: one page at normal size, cut off nowhere.
+
+    The page is where the visitor is, nothing to keep: the screen is on its first page whenever it is
+    shown again, after the idle reset too."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.page = 0
+        self.parts: list[range] = [range(0)]  # the blocks each page shows
+        self.position = text_label("muted")
+        self.more = big_button("", "more", primary=True)  # the one thing to do on a page that goes on
+        self.more.hide()
+        self.more.clicked.connect(self.next_page)
+
+    def blocks(self) -> int:
+        """How many blocks the screen has to share out now (0: nothing that pages)."""
+        return 0
+
+    def show_part(self, part: range, paged: bool) -> None:
+        """Show blocks `part` and what every page shows; `paged`: the screen is in more than one page."""
+
+    def next_page(self) -> None:
+        if self.page < len(self.parts) - 1:
+            self.page += 1
+            self._show_page()
+
+    def previous_page(self) -> bool:
+        """One page back; False on the first page (the visitor leaves, or goes back a step, as before)."""
+        if self.page == 0:
+            return False
+        self.page -= 1
+        self._show_page()
+        return True
+
+    def _show_part(self, part: range, paged: bool) -> None:
+        self.show_part(part, paged)
+        self.more.setVisible(part.stop < self.blocks())
+
+    def _show_page(self) -> None:
+        count = len(self.parts)
+        self.page = min(self.page, count - 1)
+        self._show_part(self.parts[self.page], count > 1)
+        self.position.setText(f"({self.page + 1}/{count})" if count > 1 else "")
+        self.position.setVisible(count > 1)
+        self._place()
+
+    def _refit(self) -> None:
+        """One page at the largest text that fits; large text that does not fit at its smallest: pages."""
+        if self._fit is None:
+            return
+        whole = range(self.blocks())
+        self.parts = [whole]
+        if not self.isVisible():  # measured when shown; meanwhile it shows what it has
+            self._fit_when_shown, self.page = True, 0
+            self._show_part(whole, False)
+            return
+        self._fit_when_shown = False
+        m, size = self._fit
+
+        def fits() -> bool:
+            return self._need(size) <= size.height()
+
+        self._show_part(whole, False)
+        if style_to_fit(self, m, fits) is None and m.look.large:
+            self.parts = self._share_out(size)  # styled at the smallest large text: the fewest pages
+
+            def all_fit() -> bool:
+                return all(self._need(size, part) <= size.height() for part in self.parts)
+
+            if len(self.parts) == 1 or style_to_fit(self, m, all_fit) is None:
+                self.parts = [whole]
+                self._show_part(whole, False)
+                normal = replace(m, look=replace(m.look, large=False))
+                fit_text(self, [self.outer], normal, size)  # large text can go no further: normal size, whole
+        self._show_page()
+
+    def _need(self, size: QSize, part: range | None = None) -> int:
+        """The height the screen needs at `size`'s width, showing `part` as a page (None: as it is)."""
+        if part is not None:
+            self._show_part(part, True)
+        return needed_height(self.outer, size.width())
+
+    def _share_out(self, size: QSize) -> list[range]:
+        """The blocks in order on as few pages as fit, shared out evenly (the fullest page as empty as it can
+        be: calm pages, not a full one and a near-empty one); one page, all of them, when the first page
+        cannot hold a block beside what it always shows."""
+        count, start, pages = self.blocks(), 0, 0
+        while start < count:  # as few pages as fit: each as full as it can be
+            end = next(
+                (e for e in range(count, start, -1) if self._need(size, range(start, e)) <= size.height()),
+                start,
+            )
+            if end == start:
+                return [range(count)]
+            start, pages = end, pages + 1
+        best: tuple[int, list[range]] = (size.height() + 1, [range(count)])
+        for cuts in itertools.combinations(range(1, count), pages - 1):
+            bounds = (0, *cuts, count)
+            parts = [range(a, b) for a, b in itertools.pairwise(bounds)]
+            fullest = max(self._need(size, part) for part in parts)
+            best = min(best, (fullest, parts), key=lambda found: found[0])
+        return best[1]
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """The visitor left this screen: it opens on its first page next time."""
+        if not event.spontaneous() and self.page:
+            self.page = 0
+            self._show_page()
+        super().hideEvent(event)
 
 
 class PictureView(QWidget):
