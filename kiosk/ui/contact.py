@@ -28,6 +28,7 @@ class ContactScreen(PagedScreen):
         self._site: Site | None = None
         self.visit = Visit(language="nl")
         self._can_print = True
+        self._outcome: tuple[bool, PrintOutcome | None] = (False, None)  # the print status shown
         self._portrait = False
         self.back = big_button("", "contact-back")
         self.name = text_label("title")
@@ -108,7 +109,11 @@ class ContactScreen(PagedScreen):
         self.qr.set_payload(qr_payload(site))
         self.print.setEnabled(not self.visit.printing)
         self.status.setText(self._print_status())
+        outcome, self._outcome = self._outcome, (self.visit.printing, self.visit.print_outcome)
         self._refit()
+        if self.status.text() and outcome != self._outcome:
+            # Beside the print button the visitor pressed, even when its words take the screen into pages.
+            self.show_block(BLOCKS.index("take home"))
 
     def _back(self) -> None:
         if not self.previous_page():

@@ -219,14 +219,14 @@ class FittedScreen(Retranslated):
 class PagedScreen(FittedScreen):
     """A visitor screen that goes on in further pages when the visitor's large text cannot stand at 9 mm on
     one screen, as a long slide goes on in a second part. Its blocks (a group of lines, an item of advice)
-    are shared out in order, each page as full as it fits. The header is the way through: "‹ Terug" one
+    are shared out in order over as few pages as fit, evenly. The header is the way through: "‹ Terug" one
     page back (`previous_page`), "(1/2)" (`position`) and "Volgende ›" (`more`, not on the last). The crisis
     line closes the first page (the subclass's `show_part`), however little else fits beside it. Normal
-    text, and large text that fits: one page, as before; when the first page cannot hold the crisis line
-    and a block: one page at normal size, cut off nowhere.
+    text, and large text that fits: one page, as before; a block that fits no page (the first: beside the
+    crisis line): one page at normal size, cut off nowhere.
 
-    The page is where the visitor is, nothing to keep: the screen is on its first page whenever it is
-    shown again, after the idle reset too."""
+    The page is where the visitor is, nothing to keep: the screen opens on its first page, every time and
+    after the idle reset too."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -256,6 +256,11 @@ class PagedScreen(FittedScreen):
         self.page -= 1
         self._show_page()
         return True
+
+    def show_block(self, block: int) -> None:
+        """The page that holds `block`: what the visitor's tap changed, shown where they tapped."""
+        self.page = next((i for i, part in enumerate(self.parts) if block in part), self.page)
+        self._show_page()
 
     def _show_part(self, part: range, paged: bool) -> None:
         self.show_part(part, paged)

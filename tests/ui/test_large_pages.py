@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from kiosk.content.qr import qr_payload
 from kiosk.render import theme
+from kiosk.services.printing import PrintOutcome
 from kiosk.shots import render
 from kiosk.ui.contact import ContactScreen
 from kiosk.ui.signs import SignsScreen
@@ -164,6 +165,28 @@ def test_volgende_and_terug_page_through_and_back_out_and_the_qr_still_reads(mak
     assert not signs.on_summary() and kiosk.visit.card == 3  # of four
     click(signs.recognised)
     assert signs.on_summary() and signs.page == 0  # the summary opens on its first page again
+
+
+@pytest.mark.parametrize("size", SIZES, ids=ids)
+def test_a_print_outcome_stays_in_view_even_when_it_takes_the_screen_into_pages(
+    make_kiosk: MakeKiosk, size: QSize
+) -> None:
+    """The longest outcome, on the page with the print button the visitor just pressed; on a screen that
+    fitted whole until then too (it goes on in pages, the visitor on the one with the outcome)."""
+    kiosk = make_kiosk(size=size)
+    for lang in ("nl", "pl", "ar"):
+        open_screen(kiosk, "contact", lang)
+        contact = kiosk.contact
+        for _ in each_page(contact):
+            pass
+        kiosk._print_finished(PrintOutcome.NO_PAPER)
+        QApplication.processEvents()
+        status = contact.status
+        assert status.isVisible() and contact.print.isVisible() and contact.qr.isVisible(), lang
+        assert kiosk.rect().contains(on_screen(status, kiosk)), lang
+        assert status.height() >= status.heightForWidth(status.width()) - 1, lang
+        assert needed_height(contact.outer, size.width()) <= size.height(), lang
+        assert contact.page == len(contact.parts) - 1, lang
 
 
 def test_keys_page_on_and_back_mirrored_in_arabic(make_kiosk: MakeKiosk) -> None:
