@@ -7,6 +7,7 @@ every word is on some page, once; nothing is cut off; keys, Lees voor, Arabic an
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 import zxingcpp
@@ -256,3 +257,32 @@ def test_shot_renders_large_text_and_high_contrast(make_kiosk: MakeKiosk) -> Non
     assert kiosk.contact.position.text() == "(1/2)"
     more = kiosk.contact.more
     assert more.isVisible() and QRect(kiosk.rect()).contains(on_screen(more, kiosk))
+
+
+@pytest.mark.parametrize("times", [4, 40], ids=["long", "endless"])
+def test_a_long_offer_takes_a_page_of_its_own_and_an_endless_one_is_shown_whole_at_normal_size(
+    make_kiosk: MakeKiosk, content_copy: Path, times: int
+) -> None:
+    """Staff may write more than fits: a page for it when it fits one, else the screen as before (normal
+    size); the crisis line first either way, nothing cut off, no crash."""
+    site = content_copy / "site.toml"
+    offer = "Individueel of samen met je kind."
+    site.write_text(site.read_text().replace(offer, " ".join([offer] * times), 1))
+    size = QSize(1280, 800)
+    kiosk = make_kiosk(content=content_copy, size=size)
+    open_screen(kiosk, "contact", "nl")
+    contact = kiosk.contact
+    assert contact.urgent.isVisible() and contact.page == 0
+    pages = len(contact.parts)
+    for _ in each_page(contact):
+        for label in (w for w in shown(contact) if isinstance(w, QLabel) and w.text()):
+            assert kiosk.rect().contains(on_screen(label, kiosk)), label.text()[:30]
+        if times == 4:
+            assert needed_height(contact.outer, size.width()) <= size.height()
+    if times == 4:
+        assert (
+            pages > 1
+            and contact.offer.font().pixelSize() >= theme.Metrics.for_size(size, kiosk.look()).min_body_px
+        )
+    else:  # no page holds it at 9 mm: one page, the large text given up for this screen
+        assert pages == 1 and not contact.more.isVisible()
