@@ -198,7 +198,7 @@ class ReadAloud(QObject):
 
     def _contact_text(self) -> str:
         """The clinic, how to reach it (numbers digit by digit), the crisis line and the print status: the
-        whole screen, on whichever of its pages (large text) the visitor is; what it lacks has no words."""
+        whole screen, on whichever of its pages (large text) the visitor is; an empty text says nothing."""
         contact = self.window.contact
         return sentences(
             contact.name.text(),
