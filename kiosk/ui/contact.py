@@ -124,14 +124,14 @@ class ContactScreen(PagedScreen):
         besides the clinic's name, in the order pages take them (`show_part`)."""
         return len(BLOCKS)
 
-    def show_part(self, part: range, paged: bool) -> None:
+    def show_part(self, part: range, first: bool, paged: bool) -> None:
         """The clinic's name on every page, the crisis line on the first; in pages, one column."""
         shown = {BLOCKS[i] for i in part}
         self.body.setDirection(
             QBoxLayout.Direction.TopToBottom if paged or self._portrait else QBoxLayout.Direction.LeftToRight
         )
         self.details.setVisible("reach" in shown)
-        self.urgent.setVisible(part.start == 0)
+        self.urgent.setVisible(first)
         self.hours.setVisible("hours" in shown and bool(self.hours.text()))
         self.offer.setVisible("offer" in shown and bool(self.offer.text()))
         take_home = "take home" in shown
@@ -199,12 +199,14 @@ class ContactScreen(PagedScreen):
 
     def _refit(self) -> None:
         """The text steps down first; when even its smallest size leaves the screen too tall, the QR code
-        and the gaps give way (large text is always compact)."""
+        and the gaps give way, before the screen goes on in pages (large text is always compact)."""
         if self._fit is None:
             return
         m, size = self._fit
         for compact in dict.fromkeys((m.look.large, True)):
             self._arrange(m, compact)
             super()._refit()
-            if not self.isVisible() or needed_height(self.outer, size.width()) <= size.height():
+            if not self.isVisible() or (
+                len(self.parts) == 1 and needed_height(self.outer, size.width()) <= size.height()
+            ):
                 return

@@ -184,10 +184,10 @@ class SignsScreen(PagedScreen):
         """The summary's items of advice; a card does not page."""
         return len(self.advice_lines)
 
-    def show_part(self, part: range, paged: bool) -> None:
+    def show_part(self, part: range, first: bool, paged: bool) -> None:
         """These items of advice; the crisis line on the first page, where to go next on the last."""
         self.advice.setText("\n".join(self.advice_lines[i] for i in part))
-        self.urgent.setVisible(part.start == 0)
+        self.urgent.setVisible(first)
         last = part.stop == len(self.advice_lines)
         self.to_contact.setVisible(last)
         self.done.setVisible(last)

@@ -217,13 +217,15 @@ class FittedScreen(Retranslated):
 
 
 class PagedScreen(FittedScreen):
-    """A visitor screen that goes on in further pages when the visitor's large text cannot stand at 9 mm on
-    one screen, as a long slide goes on in a second part. Its blocks (a group of lines, an item of advice)
-    are shared out in order over as few pages as fit, evenly. The header is the way through: "‹ Terug" one
-    page back (`previous_page`), "(1/2)" (`position`) and "Volgende ›" (`more`, not on the last). The crisis
-    line closes the first page (the subclass's `show_part`), however little else fits beside it. Normal
-    text, and large text that fits: one page, as before; a block that fits no page (the first: beside the
-    crisis line): one page at normal size, cut off nowhere.
+    """A visitor screen that goes on in further pages when its text cannot stand at its floor on one screen
+    (the visitor's large text at 9 mm, mostly), as a long slide goes on in a second part. Its blocks (a
+    group of lines, an item of advice) are shared out in order over as few pages as fit, evenly. The
+    header is the way through: "‹ Terug" one page back (`previous_page`), "(1/2)" (`position`) and
+    "Volgende ›" (`more`, not on the last). The crisis
+    line closes the first page (the subclass's `show_part`), however little else fits beside it (nothing,
+    on a small screen: then the first page holds the crisis line and "Volgende ›"). Text that
+    fits: one page, as before. Large text with a block that fits no page (the first: beside the crisis
+    line) is given up for normal text, which pages too when it must (a small screen: 15 inches, say).
 
     The page is where the visitor is, nothing to keep: the screen opens on its first page, every time and
     after the idle reset too."""
@@ -241,8 +243,8 @@ class PagedScreen(FittedScreen):
         """How many blocks the screen has to share out now (0: nothing that pages)."""
         return 0
 
-    def show_part(self, part: range, paged: bool) -> None:
-        """Show blocks `part` and what every page shows; `paged`: the screen is in more than one page."""
+    def show_part(self, part: range, first: bool, paged: bool) -> None:
+        """Show blocks `part`, and what every page or the `first` shows; `paged`: in more than one page."""
 
     def next_page(self) -> None:
         if self.page < len(self.parts) - 1:
@@ -262,72 +264,77 @@ class PagedScreen(FittedScreen):
         self.page = next((i for i, part in enumerate(self.parts) if block in part), self.page)
         self._show_page()
 
-    def _show_part(self, part: range, paged: bool) -> None:
-        self.show_part(part, paged)
+    def _show_part(self, part: range, first: bool = True, paged: bool = False) -> None:
+        self.show_part(part, first, paged)
         self.more.setVisible(part.stop < self.blocks())
 
     def _show_page(self) -> None:
         count = len(self.parts)
         self.page = min(self.page, count - 1)
-        self._show_part(self.parts[self.page], count > 1)
+        self._show_part(self.parts[self.page], self.page == 0, count > 1)
         self.position.setText(f"({self.page + 1}/{count})" if count > 1 else "")
         self.position.setVisible(count > 1)
         self._place()
 
     def _refit(self) -> None:
-        """One page at the largest text that fits; large text that does not fit at its smallest: pages."""
+        """One page at the largest text that fits; text that does not fit even at its smallest: pages."""
         if self._fit is None:
             return
-        whole = range(self.blocks())
-        self.parts = [whole]
         if not self.isVisible():  # measured when shown; meanwhile it shows what it has
-            self._fit_when_shown, self.page = True, 0
-            self._show_part(whole, False)
+            self._fit_when_shown, self.page, self.parts = True, 0, [range(self.blocks())]
+            self._show_part(self.parts[0])
             return
         self._fit_when_shown = False
-        m, size = self._fit
-
-        def fits() -> bool:
-            return self._need(size) <= size.height()
-
-        self._show_part(whole, False)
-        if style_to_fit(self, m, fits) is None and m.look.large:
-            self.parts = self._share_out(size)  # styled at the smallest large text: the fewest pages
-
-            def all_fit() -> bool:
-                return all(self._need(size, part) <= size.height() for part in self.parts)
-
-            if len(self.parts) == 1 or style_to_fit(self, m, all_fit) is None:
-                self.parts = [whole]
-                self._show_part(whole, False)
-                normal = replace(m, look=replace(m.look, large=False))
-                fit_text(self, [self.outer], normal, size)  # large text can go no further: normal size, whole
+        self._fit_pages(*self._fit)
         self._show_page()
 
-    def _need(self, size: QSize, part: range | None = None) -> int:
+    def _fit_pages(self, m: theme.Metrics, size: QSize) -> None:
+        whole = range(self.blocks())
+        self.parts = [whole]
+        self._show_part(whole)
+        if style_to_fit(self, m, lambda: self._need(size) <= size.height()) is not None:
+            return
+        self.parts = self._share_out(size)  # styled at the smallest text: the fewest pages
+
+        def all_fit() -> bool:
+            return all(self._need(size, part, i == 0) <= size.height() for i, part in enumerate(self.parts))
+
+        if len(self.parts) > 1 and style_to_fit(self, m, all_fit) is not None:
+            return
+        self.parts = [whole]
+        self._show_part(whole)
+        if m.look.large:  # large text can go no further: normal size
+            self._fit_pages(replace(m, look=replace(m.look, large=False)), size)
+
+    def _need(self, size: QSize, part: range | None = None, first: bool = True) -> int:
         """The height the screen needs at `size`'s width, showing `part` as a page (None: as it is)."""
         if part is not None:
-            self._show_part(part, True)
+            self._show_part(part, first, True)
         return needed_height(self.outer, size.width())
 
     def _share_out(self, size: QSize) -> list[range]:
         """The blocks in order on as few pages as fit, shared out evenly (the fullest page as empty as it can
-        be: calm pages, not a full one and a near-empty one); one page, all of them, when the first page
-        cannot hold a block beside what it always shows."""
-        count, start, pages = self.blocks(), 0, 0
-        while start < count:  # as few pages as fit: each as full as it can be
-            end = next(
-                (e for e in range(count, start, -1) if self._need(size, range(start, e)) <= size.height()),
-                start,
+        be: calm pages, not a full one and a near-empty one). When the first page cannot hold a block beside
+        what it always shows, it shows only that (the crisis line first, whatever else must wait); one page,
+        all of them, when a block fits no page."""
+        count, height = self.blocks(), size.height()
+        greedy: list[range] = []
+        while not greedy or greedy[-1].stop < count:  # as few pages as fit: each as full as it can be
+            start = greedy[-1].stop if greedy else 0
+            fitting = (
+                e for e in range(count, start, -1) if self._need(size, range(start, e), not greedy) <= height
             )
-            if end == start:
+            end = next(fitting, start)
+            if end == start and (greedy or self._need(size, range(0), True) > height):
                 return [range(count)]
-            start, pages = end, pages + 1
-        best: tuple[int, list[range]] = (size.height() + 1, [range(count)])
-        for cuts in itertools.combinations(range(1, count), pages - 1):
+            greedy.append(range(start, end))
+        if not greedy[0]:
+            return greedy
+        best: tuple[int, list[range]] = (height + 1, greedy)
+        for cuts in itertools.combinations(range(1, count), len(greedy) - 1):
             bounds = (0, *cuts, count)
             parts = [range(a, b) for a, b in itertools.pairwise(bounds)]
-            fullest = max(self._need(size, part) for part in parts)
+            fullest = max(self._need(size, part, i == 0) for i, part in enumerate(parts))
             best = min(best, (fullest, parts), key=lambda found: found[0])
         return best[1]
 

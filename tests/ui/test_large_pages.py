@@ -260,11 +260,11 @@ def test_shot_renders_large_text_and_high_contrast(make_kiosk: MakeKiosk) -> Non
 
 
 @pytest.mark.parametrize("times", [4, 40], ids=["long", "endless"])
-def test_a_long_offer_takes_a_page_of_its_own_and_an_endless_one_is_shown_whole_at_normal_size(
+def test_a_long_offer_takes_a_page_of_its_own_and_an_endless_one_is_shown_at_normal_size(
     make_kiosk: MakeKiosk, content_copy: Path, times: int
 ) -> None:
-    """Staff may write more than fits: a page for it when it fits one, else the screen as before (normal
-    size); the crisis line first either way, nothing cut off, no crash."""
+    """Staff may write more than fits: a page for it at 9 mm when it fits one, else normal text (in pages
+    too); the crisis line first either way, nothing cut off, no crash."""
     site = content_copy / "site.toml"
     offer = "Individueel of samen met je kind."
     site.write_text(site.read_text().replace(offer, " ".join([offer] * times), 1))
@@ -277,12 +277,33 @@ def test_a_long_offer_takes_a_page_of_its_own_and_an_endless_one_is_shown_whole_
     for _ in each_page(contact):
         for label in (w for w in shown(contact) if isinstance(w, QLabel) and w.text()):
             assert kiosk.rect().contains(on_screen(label, kiosk)), label.text()[:30]
-        if times == 4:
-            assert needed_height(contact.outer, size.width()) <= size.height()
+            assert label.height() >= label.heightForWidth(label.width()) - 1, label.text()[:30]
+        assert needed_height(contact.outer, size.width()) <= size.height()
+    large = theme.Metrics.for_size(size, kiosk.look()).min_body_px
     if times == 4:
-        assert (
-            pages > 1
-            and contact.offer.font().pixelSize() >= theme.Metrics.for_size(size, kiosk.look()).min_body_px
-        )
-    else:  # no page holds it at 9 mm: one page, the large text given up for this screen
-        assert pages == 1 and not contact.more.isVisible()
+        assert pages > 1 and contact.offer.font().pixelSize() >= large
+    else:  # no page holds it at 9 mm: the large text given up for this screen, normal text in pages
+        assert pages > 1 and contact.offer.font().pixelSize() < large
+
+
+@pytest.mark.parametrize("lang", ["nl", "ar"])
+def test_on_a_small_screen_the_first_page_may_hold_the_crisis_line_alone(
+    make_kiosk: MakeKiosk, content_copy: Path, lang: str
+) -> None:
+    """A 15-inch screen: the crisis line leaves no room for the clinic's details beside it (in Arabic not
+    even at normal size). It stands alone on the first page, the rest follows; nothing is cut off."""
+    site = content_copy / "site.toml"
+    site.write_text(site.read_text().replace("screen_inches = 24", "screen_inches = 15"))
+    size = QSize(1280, 800)
+    kiosk = make_kiosk(content=content_copy, size=size)
+    open_screen(kiosk, "contact", lang)
+    contact = kiosk.contact
+    assert contact.urgent.isVisible() and not contact.details.isVisible() and contact.more.isVisible()
+    seen: list[QWidget] = []
+    for _ in each_page(contact):
+        assert needed_height(contact.outer, size.width()) <= size.height()
+        for label in (w for w in shown(contact) if isinstance(w, QLabel) and w.text()):
+            assert kiosk.rect().contains(on_screen(label, kiosk)), label.text()[:30]
+            assert label.height() >= label.heightForWidth(label.width()) - 1, label.text()[:30]
+        seen += shown(contact)
+    assert seen.count(contact.details) == seen.count(contact.qr) == seen.count(contact.urgent) == 1
