@@ -15,6 +15,7 @@ from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
+from kiosk import selftest
 from kiosk.content.qr import qr_payload
 from kiosk.render import theme
 from kiosk.services.printing import PrintOutcome
@@ -307,3 +308,13 @@ def test_on_a_small_screen_the_first_page_may_hold_the_crisis_line_alone(
             assert label.height() >= label.heightForWidth(label.width()) - 1, label.text()[:30]
         seen += shown(contact)
     assert seen.count(contact.details) == seen.count(contact.qr) == seen.count(contact.urgent) == 1
+
+
+def test_the_selftest_pages_on_to_the_contact_qr_on_a_small_screen(
+    make_kiosk: MakeKiosk, content_copy: Path
+) -> None:
+    site = content_copy / "site.toml"
+    site.write_text(site.read_text().replace("screen_inches = 24", "screen_inches = 15"))
+    kiosk = make_kiosk(content=content_copy)
+    assert selftest._contact_qr(kiosk) == []
+    assert len(kiosk.contact.parts) > 1 and kiosk.contact.qr.isVisible()  # it was on a later page
