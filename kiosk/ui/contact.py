@@ -11,13 +11,13 @@ from kiosk.content.qr import qr_payload
 from kiosk.render import theme
 from kiosk.services.printing import PrintOutcome
 from kiosk.services.visit import Visit
-from kiosk.ui.widgets import PagedScreen, QrView, big_button, needed_height, set_words, text_label
+from kiosk.ui.widgets import FittedScreen, QrView, big_button, needed_height, set_words, text_label
 
 BLOCKS = ("reach", "hours", "offer", "take home")
 
 
-class ContactScreen(PagedScreen):
-    """Large text that does not fit goes on in further pages (PagedScreen): first how to reach the clinic,
+class ContactScreen(FittedScreen):
+    """Large text that does not fit goes on in further pages (FittedScreen): first how to reach the clinic,
     with the crisis line; then its hours, what it offers, the QR code and the handout, as they fit."""
 
     back_requested = Signal()

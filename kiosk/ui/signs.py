@@ -6,7 +6,7 @@ line for anyone who recognised something and another for who did not, and always
 The answers live in the visit (kiosk.services.visit), never here and never in the log: a new visit, at the
 idle reset or after "Klaar", starts on the first card with nothing answered.
 
-With large text that does not fit, the summary goes on in more pages (PagedScreen): its advice shared out
+With large text that does not fit, the summary goes on in more pages (FittedScreen): its advice shared out
 item by item, the crisis line closing the first page, "Contact en QR-code" and "Klaar" on the last.
 """
 
@@ -20,10 +20,10 @@ from kiosk.content.model import SignsPart, UrgentHelp
 from kiosk.render import theme
 from kiosk.render.pictures import PictureCache
 from kiosk.services.visit import Visit
-from kiosk.ui.widgets import PagedScreen, PictureView, big_button, set_words, text_label
+from kiosk.ui.widgets import FittedScreen, PictureView, big_button, set_words, text_label
 
 
-class SignsScreen(PagedScreen):
+class SignsScreen(FittedScreen):
     contact_requested = Signal()
     left = Signal()  # back to the slides
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -102,23 +102,10 @@ def screen_style(m: theme.Metrics, text_scale: float = 1.0) -> str:
     """
 
 
-def fit_text(screen: QWidget, pages: Sequence[QLayout], m: theme.Metrics, size: QSize) -> float:
-    """Style `screen` with the largest text at which every page fits `size`; long text steps down a little,
-    never under its millimetre floor. Large text that cannot fit even so is shown at normal size: a screen
-    is never cut off. A page's need is measured with wrapping (heightForWidth), the way Qt will lay it out.
-    """
-    scale = style_to_fit(
-        screen, m, lambda: all(needed_height(page, size.width()) <= size.height() for page in pages)
-    )
-    if scale is not None:
-        return scale
-    if m.look.large:
-        return fit_text(screen, pages, replace(m, look=replace(m.look, large=False)), size)
-    return FIT_SCALES[-1]
-
-
 def style_to_fit(screen: QWidget, m: theme.Metrics, fits: Callable[[], bool]) -> float | None:
-    """Style `screen` with the largest text at which `fits()`; None (the smallest style) when none fits."""
+    """Style `screen` with the largest text at which `fits()`: long text steps down a little, never under its
+    millimetre floor. None (styled at the smallest) when none fits. A screen's need is measured with
+    wrapping (`needed_height`), the way Qt will lay it out."""
     for scale in LARGE_FIT_SCALES if m.look.large else FIT_SCALES:
         screen.setStyleSheet(screen_style(m, scale))
         for child in screen.findChildren(QLabel):
@@ -166,13 +153,31 @@ class Retranslated(QWidget):
 
 
 class FittedScreen(Retranslated):
-    """A visitor screen in one column whose text steps down a little when it would not fit the screen."""
+    """A visitor screen in one column whose text steps down a little when it would not fit the screen, and
+    goes on in further pages when even its smallest text (its floor: 9 mm with the visitor's large text)
+    does not fit, as a long slide goes on in a second part.
+
+    Its blocks (a group of lines, an item of advice) are shared out in order over as few pages as fit,
+    evenly. The header is the way through: "‹ Terug" one page back (`previous_page`), "(1/2)" (`position`)
+    and "Volgende ›" (`more`, not on the last). The crisis line closes the first page (the subclass's
+    `show_part`), however little else fits beside it: on a small screen, nothing. Large text with a block
+    that fits no page is given up for normal text, which pages too when it must (a 15-inch screen, say).
+    Text that fits: one page, no pages at all.
+
+    The page is where the visitor is, nothing to keep: the screen opens on its first page, every time and
+    after the idle reset too."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.outer = QVBoxLayout(self)
         self._fit: tuple[theme.Metrics, QSize] | None = None
         self._fit_when_shown = False
+        self.page = 0
+        self.parts: list[range] = [range(0)]  # the blocks each page shows
+        self.position = text_label("muted")
+        self.more = big_button("", "more", primary=True)  # the one thing to do on a page that goes on
+        self.more.hide()
+        self.more.clicked.connect(self.next_page)
 
     def fit_to(self, m: theme.Metrics, size: QSize) -> None:
         bottom = m.px(24) if m.look.large else m.margin  # large text takes some of the calm space
@@ -180,64 +185,6 @@ class FittedScreen(Retranslated):
         self.outer.setSpacing(m.px(24))
         self._fit = (m, size)
         self._refit()
-
-    def _refit(self) -> None:
-        """Text changes (another card, another language) can change what fits: measure again.
-
-        A hidden screen is measured when it is shown: the kiosk sets every screen's content while it starts,
-        and measuring (restyling at each text size) is most of the cost of a screen nobody sees yet.
-        """
-        if self._fit is None:
-            return
-        if not self.isVisible():
-            self._fit_when_shown = True
-            return
-        self._fit_when_shown = False
-        fit_text(self, [self.outer], *self._fit)
-        self._place()
-
-    def _place(self) -> None:
-        """Measuring left every layout to be redone: place the text now, not at the next event loop turn."""
-        for layout in [self.outer, *(child.layout() for child in self.findChildren(QWidget))]:
-            if layout is not None:
-                layout.activate()
-
-    def place_header(self, header: QLayout, low: bool) -> None:
-        """The row with "Terug" on top, or at the bottom on a screen hung high (within reach)."""
-        self.outer.removeItem(header)
-        if low:
-            self.outer.addLayout(header)
-        else:
-            self.outer.insertLayout(0, header)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._fit_when_shown:
-            self._refit()
-        super().showEvent(event)
-
-
-class PagedScreen(FittedScreen):
-    """A visitor screen that goes on in further pages when its text cannot stand at its floor on one screen
-    (the visitor's large text at 9 mm, mostly), as a long slide goes on in a second part. Its blocks (a
-    group of lines, an item of advice) are shared out in order over as few pages as fit, evenly. The
-    header is the way through: "‹ Terug" one page back (`previous_page`), "(1/2)" (`position`) and
-    "Volgende ›" (`more`, not on the last). The crisis
-    line closes the first page (the subclass's `show_part`), however little else fits beside it (nothing,
-    on a small screen: then the first page holds the crisis line and "Volgende ›"). Text that
-    fits: one page, as before. Large text with a block that fits no page (the first: beside the crisis
-    line) is given up for normal text, which pages too when it must (a small screen: 15 inches, say).
-
-    The page is where the visitor is, nothing to keep: the screen opens on its first page, every time and
-    after the idle reset too."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.page = 0
-        self.parts: list[range] = [range(0)]  # the blocks each page shows
-        self.position = text_label("muted")
-        self.more = big_button("", "more", primary=True)  # the one thing to do on a page that goes on
-        self.more.hide()
-        self.more.clicked.connect(self.next_page)
 
     def blocks(self) -> int:
         """How many blocks the screen has to share out now (0: nothing that pages)."""
@@ -277,7 +224,12 @@ class PagedScreen(FittedScreen):
         self._place()
 
     def _refit(self) -> None:
-        """One page at the largest text that fits; text that does not fit even at its smallest: pages."""
+        """Text changes (another card, another language) can change what fits: measure again. One page at the
+        largest text that fits; text that does not fit even at its smallest: pages.
+
+        A hidden screen is measured when it is shown: the kiosk sets every screen's content while it starts,
+        and measuring (restyling at each text size) is most of the cost of a screen nobody sees yet.
+        """
         if self._fit is None:
             return
         if not self.isVisible():  # measured when shown; meanwhile it shows what it has
@@ -344,6 +296,25 @@ class PagedScreen(FittedScreen):
             self.page = 0
             self._show_page()
         super().hideEvent(event)
+
+    def _place(self) -> None:
+        """Measuring left every layout to be redone: place the text now, not at the next event loop turn."""
+        for layout in [self.outer, *(child.layout() for child in self.findChildren(QWidget))]:
+            if layout is not None:
+                layout.activate()
+
+    def place_header(self, header: QLayout, low: bool) -> None:
+        """The row with "Terug" on top, or at the bottom on a screen hung high (within reach)."""
+        self.outer.removeItem(header)
+        if low:
+            self.outer.addLayout(header)
+        else:
+            self.outer.insertLayout(0, header)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._fit_when_shown:
+            self._refit()
+        super().showEvent(event)
 
 
 class PictureView(QWidget):

@@ -22,7 +22,7 @@ from kiosk.services.printing import PrintOutcome
 from kiosk.shots import render
 from kiosk.ui.contact import ContactScreen
 from kiosk.ui.signs import SignsScreen
-from kiosk.ui.widgets import PagedScreen, needed_height
+from kiosk.ui.widgets import FittedScreen, needed_height
 from kiosk.ui.window import KioskWindow
 from tests.fake_clock import FakeClock
 from tests.ui.conftest import SIZES, advance
@@ -61,7 +61,7 @@ def open_screen(kiosk: KioskWindow, screen: str, lang: str, large: bool = True) 
     return kiosk.signs
 
 
-def each_page(screen: PagedScreen) -> Iterator[int]:
+def each_page(screen: FittedScreen) -> Iterator[int]:
     """The pages in turn, as the visitor goes on with "Volgende" (their number, 0 the first)."""
     yield screen.page
     while screen.more.isVisible():
