@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import zxingcpp
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
@@ -19,7 +19,6 @@ from kiosk import selftest
 from kiosk.content.qr import qr_payload
 from kiosk.render import theme
 from kiosk.services.printing import PrintOutcome
-from kiosk.shots import render
 from kiosk.ui.contact import ContactScreen
 from kiosk.ui.signs import SignsScreen
 from kiosk.ui.widgets import FittedScreen, needed_height
@@ -248,16 +247,6 @@ def test_lees_voor_reads_the_whole_screen_on_any_of_its_pages(make_kiosk: MakeKi
         assert "0 2 0, 1 2 3, 4 5, 6 7" in first and kiosk.contact.hours.text() in first
     else:
         assert all(line.strip("• ") in first for line in kiosk.signs.advice_lines)
-
-
-def test_shot_renders_large_text_and_high_contrast(make_kiosk: MakeKiosk) -> None:
-    kiosk = make_kiosk()
-    pixmap = render(kiosk, "contact", QSize(1280, 800), "pl", large=True, contrast=True)
-    assert pixmap.size() == QSize(1280, 800)
-    assert kiosk.visit.large_text and kiosk.visit.high_contrast
-    assert kiosk.contact.position.text() == "(1/2)"
-    more = kiosk.contact.more
-    assert more.isVisible() and QRect(kiosk.rect()).contains(on_screen(more, kiosk))
 
 
 @pytest.mark.parametrize("times", [4, 40], ids=["long", "endless"])
