@@ -99,6 +99,8 @@ def _shot(argv: list[str]) -> int:
     parser = _rendering_parser("shot", "Render one screen to a PNG.")
     parser.add_argument("--screen", required=True, help=SCREEN_HELP)
     parser.add_argument("--size", default="1920x1080", help="WIDTHxHEIGHT, e.g. 1080x1920 for portrait")
+    parser.add_argument("--large", action="store_true", help='with the visitor\'s large text ("A+")')
+    parser.add_argument("--contrast", action="store_true", help="with the visitor's high contrast")
     args = parser.parse_args(argv)
     _offscreen_app()
     from kiosk.app import build_kiosk, create_application, dispose
@@ -118,7 +120,7 @@ def _render_shot(window: KioskWindow, args: argparse.Namespace) -> int:
     if lang is None:
         return 2
     try:
-        pixmap = render(window, args.screen, parse_size(args.size), lang)
+        pixmap = render(window, args.screen, parse_size(args.size), lang, args.large, args.contrast)
     except (UnknownScreenError, ValueError) as err:
         print(err, file=sys.stderr)
         return 2

@@ -182,7 +182,10 @@ def _contact_qr(window: KioskWindow) -> list[str]:
     problems: list[str] = []
     for size in SIZES:
         shot = render(window, "contact", size)
-        qr = window.contact.qr
+        qr, contact = window.contact.qr, window.contact
+        while not qr.isVisible() and contact.more.isVisible():  # a small screen: pages, "Volgende" to it
+            contact.more.click()
+            shot = window.grab()
         scale = shot.devicePixelRatio()
         corner = qr.mapTo(window, QPoint(0, 0)) * scale
         region = shot.toImage().copy(QRect(corner, qr.size() * scale))

@@ -67,13 +67,25 @@ def show_screen(window: KioskWindow, screen: str) -> None:
         raise UnknownScreenError(f"unknown screen '{screen}'; use {SCREEN_HELP}")
 
 
-def render(window: KioskWindow, screen: str, size: QSize, lang: str | None = None) -> QPixmap:
+def render(
+    window: KioskWindow,
+    screen: str,
+    size: QSize,
+    lang: str | None = None,
+    large: bool = False,
+    contrast: bool = False,
+) -> QPixmap:
+    """`large` and `contrast`: as a visitor's "A+" and "◐" would show it."""
     window.resize(size)
     window.show()
     QApplication.processEvents()
     show_screen(window, screen)
     if lang and lang != window.visit.language:
         window.set_language(lang)
+    if large:
+        window.set_large_text(True)
+    if contrast:
+        window.set_high_contrast(True)
     window.slideshow.current_pixmap()  # rendered now: a picture of the screen does not wait for the worker
     QApplication.processEvents()
     return window.grab()

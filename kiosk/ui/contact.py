@@ -14,8 +14,13 @@ from kiosk.services.qr_cache import cached_qr_modules
 from kiosk.services.visit import Visit
 from kiosk.ui.widgets import FittedScreen, QrView, big_button, needed_height, set_words, text_label
 
+BLOCKS = ("reach", "hours", "offer", "take home")
+
 
 class ContactScreen(FittedScreen):
+    """Large text that does not fit goes on in further pages (FittedScreen): first how to reach the clinic,
+    with the crisis line; then its hours, what it offers, the QR code and the handout, as they fit."""
+
     back_requested = Signal()
     print_requested = Signal()
 
@@ -24,6 +29,8 @@ class ContactScreen(FittedScreen):
         self._site: Site | None = None
         self.visit = Visit(language="nl")
         self._can_print = True
+        self._outcome: tuple[bool, PrintOutcome | None] = (False, None)  # the print status shown
+        self._portrait = False
         self.back = big_button("", "contact-back")
         self.name = text_label("title")
         self.offer = text_label("body")
@@ -41,6 +48,8 @@ class ContactScreen(FittedScreen):
         self.header = header = QHBoxLayout()
         header.addWidget(self.back)
         header.addStretch(1)
+        header.addWidget(self.position)
+        header.addWidget(self.more)
         info = QVBoxLayout()
         info.addStretch(1)
         for widget in (self.name, self.offer, self.details, self.hours):
@@ -62,7 +71,7 @@ class ContactScreen(FittedScreen):
         outer.addLayout(header)
         outer.addLayout(self.body, 1)
         outer.addWidget(self.urgent)
-        self.back.clicked.connect(self.back_requested)
+        self.back.clicked.connect(self._back)
         self.print.clicked.connect(self.print_requested)
         self.retranslate()
 
@@ -70,6 +79,7 @@ class ContactScreen(FittedScreen):
         set_words(self.back, self.tr("‹ Terug"))
         self.qr_caption.setText(self.tr("Scan met de camera van je telefoon"))
         set_words(self.print, self.tr("Print een folder"))
+        set_words(self.more, self.tr("Volgende ›"))
         self.status.setAccessibleName(self.tr("Printstatus"))
         self._show()  # the labels and the print status
 
@@ -89,7 +99,6 @@ class ContactScreen(FittedScreen):
         clinic = site.clinic
         self.name.setText(clinic.name)
         self.offer.setText(pick(clinic.offer, lang))
-        self.offer.setVisible(bool(self.offer.text()))
         lines = [
             (self.tr("Telefoon"), clinic.phone),
             (self.tr("E-mail"), clinic.email),
@@ -97,15 +106,41 @@ class ContactScreen(FittedScreen):
         ]
         self.details.setText("\n".join(labelled_line(label, value, lang) for label, value in lines if value))
         self.hours.setText(pick(clinic.hours, lang))
-        self.hours.setVisible(bool(self.hours.text()))
         self.urgent.setText(site.urgent.line(lang))
         self.qr.set_payload(qr_payload(site))
-        self.qr_caption.setVisible(bool(self.qr.payload))
-        self.print.setVisible(self._can_print)
         self.print.setEnabled(not self.visit.printing)
         self.status.setText(self._print_status())
-        self.status.setVisible(bool(self.status.text()))  # no empty line taking the crisis line's room
+        outcome, self._outcome = self._outcome, (self.visit.printing, self.visit.print_outcome)
         self._refit()
+        if self.status.text() and outcome != self._outcome:
+            # Beside the print button the visitor pressed, even when its words take the screen into pages.
+            self.show_block(BLOCKS.index("take home"))
+
+    def _back(self) -> None:
+        if not self.previous_page():
+            self.back_requested.emit()
+
+    def blocks(self) -> int:
+        """How to reach the clinic, its hours, what it offers, a way to take it home: what a page can show
+        besides the clinic's name, in the order pages take them (`show_part`)."""
+        return len(BLOCKS)
+
+    def show_part(self, part: range, first: bool, paged: bool) -> None:
+        """The clinic's name on every page, the crisis line on the first; in pages, one column."""
+        shown = {BLOCKS[i] for i in part}
+        self.body.setDirection(
+            QBoxLayout.Direction.TopToBottom if paged or self._portrait else QBoxLayout.Direction.LeftToRight
+        )
+        self.details.setVisible("reach" in shown)
+        self.urgent.setVisible(first)
+        self.hours.setVisible("hours" in shown and bool(self.hours.text()))
+        self.offer.setVisible("offer" in shown and bool(self.offer.text()))
+        take_home = "take home" in shown
+        self.qr.setVisible(take_home and bool(self.qr.payload))
+        self.qr_caption.setVisible(take_home and bool(self.qr.payload))
+        self.print.setVisible(take_home and self._can_print)
+        # no empty line taking the crisis line's room
+        self.status.setVisible(take_home and bool(self.status.text()))
 
     def _print_status(self) -> str:
         """Kind words whatever happened; when there is no paper handout, the QR code is the way home."""
@@ -145,9 +180,7 @@ class ContactScreen(FittedScreen):
 
     def apply_metrics(self, m: theme.Metrics, size: QSize, low: bool = False) -> None:
         self.place_header(self.header, low)
-        self.body.setDirection(
-            QBoxLayout.Direction.TopToBottom if m.portrait else QBoxLayout.Direction.LeftToRight
-        )
+        self._portrait = m.portrait
         self.body.setSpacing(m.margin)
         self.take_home.setSpacing(m.px(16))
         self.fit_to(m, size)
@@ -167,12 +200,14 @@ class ContactScreen(FittedScreen):
 
     def _refit(self) -> None:
         """The text steps down first; when even its smallest size leaves the screen too tall, the QR code
-        and the gaps give way (large text is always compact)."""
+        and the gaps give way, before the screen goes on in pages (large text is always compact)."""
         if self._fit is None:
             return
         m, size = self._fit
         for compact in dict.fromkeys((m.look.large, True)):
             self._arrange(m, compact)
             super()._refit()
-            if not self.isVisible() or needed_height(self.outer, size.width()) <= size.height():
+            if not self.isVisible() or (
+                len(self.parts) == 1 and needed_height(self.outer, size.width()) <= size.height()
+            ):
                 return

@@ -177,12 +177,13 @@ class ReadAloud(QObject):
         return []
 
     def _signs_text(self) -> str:
-        """A card and its two choices; or the summary, its advice, the crisis line and where to go next."""
+        """A card and its two choices; or the summary, all its advice (on every page of it in large text), the
+        crisis line and where to go next."""
         signs = self.window.signs
         if signs.on_summary():
             return sentences(
                 signs.summary_title.text(),
-                signs.advice.text(),
+                "\n".join(signs.advice_lines),
                 read_numbers(signs.urgent.text()),
                 signs.to_contact.accessibleName(),
                 signs.done.accessibleName(),
@@ -196,15 +197,16 @@ class ReadAloud(QObject):
         )
 
     def _contact_text(self) -> str:
-        """The clinic, how to reach it (numbers digit by digit), the crisis line and the print status."""
+        """The clinic, how to reach it (numbers digit by digit), the crisis line and the print status: the
+        whole screen, on whichever of its pages (large text) the visitor is; an empty text says nothing."""
         contact = self.window.contact
         return sentences(
             contact.name.text(),
-            _shown(contact.offer),
+            contact.offer.text(),
             read_numbers(contact.details.text()),
-            _shown(contact.hours),
+            contact.hours.text(),
             read_numbers(contact.urgent.text()),
-            _shown(contact.status),
+            contact.status.text(),
         )
 
     # -- following the visit -------------------------------------------------------------------

@@ -5,12 +5,15 @@ line for anyone who recognised something and another for who did not, and always
 
 The answers live in the visit (kiosk.services.visit), never here and never in the log: a new visit, at the
 idle reset or after "Klaar", starts on the first card with nothing answered.
+
+With large text that does not fit, the summary goes on in more pages (FittedScreen): its advice shared out
+item by item, the crisis line closing the first page, "Contact en QR-code" and "Klaar" on the last.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Signal
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QStackedLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QSizePolicy, QStackedLayout, QVBoxLayout, QWidget
 
 from kiosk.content import pick
 from kiosk.content.model import SignsPart, UrgentHelp
@@ -29,6 +32,7 @@ class SignsScreen(FittedScreen):
         self._signs: SignsPart | None = None
         self._urgent = UrgentHelp()
         self.visit = Visit(language="nl")
+        self.advice_lines: list[str] = []  # the summary's advice, all of it; its page shows some
 
         self.back = big_button("", "signs-back")
         self.progress = text_label("muted")
@@ -47,6 +51,8 @@ class SignsScreen(FittedScreen):
         header.addWidget(self.back)
         header.addStretch(1)
         header.addWidget(self.progress)
+        header.addWidget(self.position)
+        header.addWidget(self.more)
         card_page = QWidget(self)  # parented: the stack shows its first page; unparented, that is a window
         self.card_body = QBoxLayout(QBoxLayout.Direction.LeftToRight, card_page)
         self.card_body.addWidget(self.picture, 4)
@@ -75,8 +81,11 @@ class SignsScreen(FittedScreen):
         summary.addStretch(1)
         self.summary_spacing = summary
         self.pages = QStackedLayout()
-        self.pages.addWidget(card_page)
-        self.pages.addWidget(summary_page)
+        for page in (card_page, summary_page):
+            # The height a page needs at the screen's width, not at its narrowest: a stack counts each page's
+            # minimum too, and the summary's wrapped lines measured narrow would fit it nowhere.
+            page.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
+            self.pages.addWidget(page)
         self.summary_page = summary_page
         outer = self.outer
         outer.addLayout(header)
@@ -94,6 +103,7 @@ class SignsScreen(FittedScreen):
         set_words(self.next, self.tr("Volgende ›"))
         set_words(self.to_contact, self.tr("Contact en QR-code"))
         set_words(self.done, self.tr("Klaar"))
+        set_words(self.more, self.tr("Volgende ›"))
         self._show()  # the card's progress, the answer button and the summary
 
     def set_content(self, signs: SignsPart, urgent: UrgentHelp) -> None:
@@ -113,6 +123,8 @@ class SignsScreen(FittedScreen):
             self._show()
 
     def go_back(self) -> None:
+        if self.on_summary() and self.previous_page():
+            return
         if self.visit.back_a_card():
             self._show()
         else:
@@ -134,6 +146,7 @@ class SignsScreen(FittedScreen):
         total, card, lang = len(signs.signs), self.visit.card, self.visit.language
         if card < total:
             self.pages.setCurrentIndex(0)
+            self.page, self.advice_lines = 0, []  # the summary opens on its first page
             for label in (self.summary_title, self.advice, self.urgent):
                 label.clear()  # a stack is measured with every page: a card's text size is not the summary's
             self.progress.setText(
@@ -155,17 +168,29 @@ class SignsScreen(FittedScreen):
             self.sign_text.clear()
             if self.visit.recognised():
                 self.summary_title.setText(self.tr("Herken je iets hiervan? Je bent niet de enige."))
-                self.advice.setText("\n".join(f"•  {pick(a, lang)}" for a in signs.advice))
+                self.advice_lines = [f"•  {pick(a, lang)}" for a in signs.advice]
             else:
                 self.summary_title.setText(self.tr("Fijn dat je even hebt gekeken."))
-                self.advice.setText(
+                self.advice_lines = [
                     self.tr(
                         "Merk je later dat het minder goed met je gaat? Praat erover met je huisarts, "
                         "verloskundige of een psycholoog."
                     )
-                )
+                ]
             self.urgent.setText(self._urgent.line(lang))
         self._refit()
+
+    def blocks(self) -> int:
+        """The summary's items of advice; a card does not page."""
+        return len(self.advice_lines)
+
+    def show_part(self, part: range, first: bool, paged: bool) -> None:
+        """These items of advice; the crisis line on the first page, where to go next on the last."""
+        self.advice.setText("\n".join(self.advice_lines[i] for i in part))
+        self.urgent.setVisible(first)
+        last = part.stop == len(self.advice_lines)
+        self.to_contact.setVisible(last)
+        self.done.setVisible(last)
 
     def apply_metrics(self, m: theme.Metrics, size: QSize, low: bool = False) -> None:
         self.place_header(self.header, low)

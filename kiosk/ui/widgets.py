@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import itertools
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt
-from PySide6.QtGui import QPainter, QPaintEvent, QShowEvent
+from PySide6.QtGui import QHideEvent, QPainter, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
     QLayout,
@@ -99,21 +100,18 @@ def screen_style(m: theme.Metrics, text_scale: float = 1.0) -> str:
     """
 
 
-def fit_text(screen: QWidget, pages: Sequence[QLayout], m: theme.Metrics, size: QSize) -> float:
-    """Style `screen` with the largest text at which every page fits `size`; long text steps down a little,
-    never under its millimetre floor. Large text that cannot fit even so is shown at normal size: a screen
-    is never cut off. A page's need is measured with wrapping (heightForWidth), the way Qt will lay it out.
-    """
+def style_to_fit(screen: QWidget, m: theme.Metrics, fits: Callable[[], bool]) -> float | None:
+    """Style `screen` with the largest text at which `fits()`: long text steps down a little, never under its
+    millimetre floor. None (styled at the smallest) when none fits. A screen's need is measured with
+    wrapping (`needed_height`), the way Qt will lay it out."""
     for scale in LARGE_FIT_SCALES if m.look.large else FIT_SCALES:
         screen.setStyleSheet(screen_style(m, scale))
         for child in screen.findChildren(QLabel):
             child.style().unpolish(child)
             child.style().polish(child)
-        if all(needed_height(page, size.width()) <= size.height() for page in pages):
+        if fits():
             return scale
-    if m.look.large:
-        return fit_text(screen, pages, replace(m, look=replace(m.look, large=False)), size)
-    return FIT_SCALES[-1]
+    return None
 
 
 def needed_height(layout: QLayout, width: int) -> int:
@@ -124,10 +122,16 @@ def needed_height(layout: QLayout, width: int) -> int:
 
 
 def _forget_sizes(layout: QLayout) -> None:
+    """Also inside a widget with a layout of its own (a page of a stack): its item keeps the size it
+    measured until the event loop turns, and a page whose text changed was measured with its old text."""
     layout.invalidate()
     for index in range(layout.count()):
         item = layout.itemAt(index)
+        widget = item.widget() if item is not None else None
         inner = item.layout() if item is not None else None
+        if widget is not None and widget.layout() is not None:
+            inner = widget.layout()
+            widget.updateGeometry()
         if inner is not None:
             _forget_sizes(inner)
 
@@ -147,13 +151,31 @@ class Retranslated(QWidget):
 
 
 class FittedScreen(Retranslated):
-    """A visitor screen in one column whose text steps down a little when it would not fit the screen."""
+    """A visitor screen in one column whose text steps down a little when it would not fit the screen, and
+    goes on in further pages when even its smallest text (its floor: 9 mm with the visitor's large text)
+    does not fit, as a long slide goes on in a second part.
+
+    Its blocks (a group of lines, an item of advice) are shared out in order over as few pages as fit,
+    evenly. The header is the way through: "‹ Terug" one page back (`previous_page`), "(1/2)" (`position`)
+    and "Volgende ›" (`more`, not on the last). The crisis line closes the first page (the subclass's
+    `show_part`), however little else fits beside it: on a small screen, nothing. Large text with a block
+    that fits no page is given up for normal text, which pages too when it must (a 15-inch screen, say).
+    Text that fits: one page, no pages at all.
+
+    The page is where the visitor is, nothing to keep: the screen opens on its first page, every time and
+    after the idle reset too."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.outer = QVBoxLayout(self)
         self._fit: tuple[theme.Metrics, QSize] | None = None
         self._fit_when_shown = False
+        self.page = 0
+        self.parts: list[range] = [range(0)]  # the blocks each page shows
+        self.position = text_label("muted")
+        self.more = big_button("", "more", primary=True)  # the one thing to do on a page that goes on
+        self.more.hide()
+        self.more.clicked.connect(self.next_page)
 
     def fit_to(self, m: theme.Metrics, size: QSize) -> None:
         bottom = m.px(24) if m.look.large else m.margin  # large text takes some of the calm space
@@ -162,20 +184,119 @@ class FittedScreen(Retranslated):
         self._fit = (m, size)
         self._refit()
 
+    def blocks(self) -> int:
+        """How many blocks the screen has to share out now (0: nothing that pages)."""
+        return 0
+
+    def show_part(self, part: range, first: bool, paged: bool) -> None:
+        """Show blocks `part`, and what every page or the `first` shows; `paged`: in more than one page."""
+
+    def next_page(self) -> None:
+        if self.page < len(self.parts) - 1:
+            self.page += 1
+            self._show_page()
+
+    def previous_page(self) -> bool:
+        """One page back; False on the first page (the visitor leaves, or goes back a step, as before)."""
+        if self.page == 0:
+            return False
+        self.page -= 1
+        self._show_page()
+        return True
+
+    def show_block(self, block: int) -> None:
+        """The page that holds `block`: what the visitor's tap changed, shown where they tapped."""
+        self.page = next((i for i, part in enumerate(self.parts) if block in part), self.page)
+        self._show_page()
+
+    def _show_part(self, part: range, first: bool = True, paged: bool = False) -> None:
+        self.show_part(part, first, paged)
+        self.more.setVisible(part.stop < self.blocks())
+
+    def _show_page(self) -> None:
+        count = len(self.parts)
+        self.page = min(self.page, count - 1)
+        self._show_part(self.parts[self.page], self.page == 0, count > 1)
+        self.position.setText(f"({self.page + 1}/{count})" if count > 1 else "")
+        self.position.setVisible(count > 1)
+        self._place()
+
     def _refit(self) -> None:
-        """Text changes (another card, another language) can change what fits: measure again.
+        """Text changes (another card, another language) can change what fits: measure again. One page at the
+        largest text that fits; text that does not fit even at its smallest: pages.
 
         A hidden screen is measured when it is shown: the kiosk sets every screen's content while it starts,
         and measuring (restyling at each text size) is most of the cost of a screen nobody sees yet.
         """
         if self._fit is None:
             return
-        if not self.isVisible():
-            self._fit_when_shown = True
+        if not self.isVisible():  # measured when shown; meanwhile it shows what it has
+            self._fit_when_shown, self.page, self.parts = True, 0, [range(self.blocks())]
+            self._show_part(self.parts[0])
             return
         self._fit_when_shown = False
-        fit_text(self, [self.outer], *self._fit)
-        # Measuring left every layout to be redone: place the text now, not at the next event loop turn.
+        self._fit_pages(*self._fit)
+        self._show_page()
+
+    def _fit_pages(self, m: theme.Metrics, size: QSize) -> None:
+        whole = range(self.blocks())
+        self.parts = [whole]
+        self._show_part(whole)
+        if style_to_fit(self, m, lambda: self._need(size) <= size.height()) is not None:
+            return
+        self.parts = self._share_out(size)  # styled at the smallest text: the fewest pages
+
+        def all_fit() -> bool:
+            return all(self._need(size, part, i == 0) <= size.height() for i, part in enumerate(self.parts))
+
+        if len(self.parts) > 1 and style_to_fit(self, m, all_fit) is not None:
+            return
+        self.parts = [whole]
+        self._show_part(whole)
+        if m.look.large:  # large text can go no further: normal size
+            self._fit_pages(replace(m, look=replace(m.look, large=False)), size)
+
+    def _need(self, size: QSize, part: range | None = None, first: bool = True) -> int:
+        """The height the screen needs at `size`'s width, showing `part` as a page (None: as it is)."""
+        if part is not None:
+            self._show_part(part, first, True)
+        return needed_height(self.outer, size.width())
+
+    def _share_out(self, size: QSize) -> list[range]:
+        """The blocks in order on as few pages as fit, shared out evenly (the fullest page as empty as it can
+        be: calm pages, not a full one and a near-empty one). When the first page cannot hold a block beside
+        what it always shows, it shows only that (the crisis line first, whatever else must wait); one page,
+        all of them, when a block fits no page."""
+        count, height = self.blocks(), size.height()
+        greedy: list[range] = []
+        while not greedy or greedy[-1].stop < count:  # as few pages as fit: each as full as it can be
+            start = greedy[-1].stop if greedy else 0
+            fitting = (
+                e for e in range(count, start, -1) if self._need(size, range(start, e), not greedy) <= height
+            )
+            end = next(fitting, start)
+            if end == start and (greedy or self._need(size, range(0), True) > height):
+                return [range(count)]
+            greedy.append(range(start, end))
+        if not greedy[0]:
+            return greedy
+        best: tuple[int, list[range]] = (height + 1, greedy)
+        for cuts in itertools.combinations(range(1, count), len(greedy) - 1):
+            bounds = (0, *cuts, count)
+            parts = [range(a, b) for a, b in itertools.pairwise(bounds)]
+            fullest = max(self._need(size, part, i == 0) for i, part in enumerate(parts))
+            best = min(best, (fullest, parts), key=lambda found: found[0])
+        return best[1]
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """The visitor left this screen: it opens on its first page next time."""
+        if not event.spontaneous() and self.page:
+            self.page = 0
+            self._show_page()
+        super().hideEvent(event)
+
+    def _place(self) -> None:
+        """Measuring left every layout to be redone: place the text now, not at the next event loop turn."""
         for layout in [self.outer, *(child.layout() for child in self.findChildren(QWidget))]:
             if layout is not None:
                 layout.activate()

@@ -43,6 +43,10 @@
         <translation>اطبع نشرة</translation>
     </message>
     <message>
+        <source>Volgende ›</source>
+        <translation>التالي ›</translation>
+    </message>
+    <message>
         <source>Printstatus</source>
         <translation>حالة الطباعة</translation>
     </message>

@@ -43,6 +43,10 @@
         <translation>Print a leaflet</translation>
     </message>
     <message>
+        <source>Volgende ›</source>
+        <translation>Next ›</translation>
+    </message>
+    <message>
         <source>Printstatus</source>
         <translation>Print status</translation>
     </message>

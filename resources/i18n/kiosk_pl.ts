@@ -43,6 +43,10 @@
         <translation>Wydrukuj ulotkę</translation>
     </message>
     <message>
+        <source>Volgende ›</source>
+        <translation>Dalej ›</translation>
+    </message>
+    <message>
         <source>Printstatus</source>
         <translation>Stan drukowania</translation>
     </message>

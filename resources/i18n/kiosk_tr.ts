@@ -43,6 +43,10 @@
         <translation>Broşür yazdır</translation>
     </message>
     <message>
+        <source>Volgende ›</source>
+        <translation>Sonraki ›</translation>
+    </message>
+    <message>
         <source>Printstatus</source>
         <translation>Yazdırma durumu</translation>
     </message>

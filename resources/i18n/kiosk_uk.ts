@@ -43,6 +43,10 @@
         <translation>Надрукувати буклет</translation>
     </message>
     <message>
+        <source>Volgende ›</source>
+        <translation>Далі ›</translation>
+    </message>
+    <message>
         <source>Printstatus</source>
         <translation>Стан друку</translation>
     </message>

@@ -7,9 +7,11 @@ import sys
 from pathlib import Path
 
 import pytest
+import zxingcpp
 from PySide6.QtGui import QImage
 
 from kiosk.__main__ import main
+from kiosk.render import theme
 from tests.conftest import FIXTURES, ROOT
 
 
@@ -43,3 +45,16 @@ def test_help_lists_the_commands() -> None:
     )
     for word in ("--content", "--windowed", "validate", "shot", "selftest"):
         assert word in done.stdout
+
+
+def test_shot_renders_the_visitors_large_text_and_high_contrast(tmp_path: Path) -> None:
+    """Polish at 1280×800: with large text the contact screen's first page is the clinic's details and the
+    crisis line; the QR code waits on the second. High contrast: a white page."""
+    plain, large = tmp_path / "plain.png", tmp_path / "large.png"
+    common = ["shot", "--screen", "contact", "--size", "1280x800", "--lang", "pl"]
+    assert main([*common, "--out", str(plain)]) == 0
+    assert main([*common, "--large", "--contrast", "--out", str(large)]) == 0
+    codes = [zxingcpp.read_barcodes(QImage(str(path))) for path in (plain, large)]
+    assert [len(found) for found in codes] == [1, 0]
+    assert QImage(str(plain)).pixelColor(2, 2) == theme.NORMAL.background
+    assert QImage(str(large)).pixelColor(2, 2) == theme.HIGH_CONTRAST.background
