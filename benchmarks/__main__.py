@@ -220,7 +220,8 @@ def figures(s: Settings) -> list[Figure]:
             "CPU while one slide stands still",
             "% core",
             1.0,
-            f"process CPU time over {s.cpu_seconds:g} s after 2 s of settling, the loop paused",
+            f"process CPU time over {s.cpu_seconds:g} s after 2 s of settling, the loop stopped by a "
+            "visitor's first tap (the idle reset comes later)",
             "empty window",
         ),
         Figure(

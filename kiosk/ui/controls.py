@@ -106,6 +106,9 @@ class SpeechControls(Retranslated):
         self.louder = big_button("+", "louder")
         self._speaking = False
         self._side = 48
+        # Each icon made once: a new QIcon for every visit leaves its pixmaps in Qt's pixmap cache under
+        # a key never asked for again, and the kiosk grew by that cache's 10 MB over a few thousand visits.
+        self._icons: dict[tuple[int, bool], QIcon] = {}
         for button in (self.speak, self.softer, self.louder):
             button.setProperty("square", True)
         self.speak.setCheckable(True)
@@ -132,7 +135,11 @@ class SpeechControls(Retranslated):
         self.speak.blockSignals(True)  # checked while it speaks: filled, and "on" to a screen reader
         self.speak.setChecked(speaking)
         self.speak.blockSignals(False)
-        self.speak.setIcon(speaker_icon(self._side, QColor("white") if speaking else theme.ACCENT, speaking))
+        key = (self._side, speaking)
+        if key not in self._icons:
+            colour = QColor("white") if speaking else theme.ACCENT
+            self._icons[key] = speaker_icon(self._side, colour, speaking)
+        self.speak.setIcon(self._icons[key])
         self.softer.setVisible(volume_shown)
         self.louder.setVisible(volume_shown)
         self.retranslate()
@@ -247,6 +254,7 @@ class BottomBar(Retranslated):
         self.hint = text_label("invite")
         self.dots = PositionDots()
         self.language = big_button("", "language")
+        self._globes: dict[int, QIcon] = {}  # the globe at each size it was shown
         self.speech = SpeechControls()
         self.large_text = big_button("A+", "large-text")
         self.high_contrast = big_button("◐", "high-contrast")
@@ -325,7 +333,9 @@ class BottomBar(Retranslated):
         self.column.setContentsMargins(m.margin, 0, m.margin, m.px(32))
         self.dots.set_dot_size(m.px(16))
         side = round(m.button_px * 1.2)
-        self.language.setIcon(globe_icon(side, theme.ACCENT))
+        if side not in self._globes:  # made once for each size (see SpeechControls: Qt's pixmap cache)
+            self._globes[side] = globe_icon(side, theme.ACCENT)
+        self.language.setIcon(self._globes[side])
         self.language.setIconSize(QSize(side, side))
         line, other = (self.upper, self.row) if m.portrait else (self.row, self.upper)
         if line.indexOf(self.choices) < 0:

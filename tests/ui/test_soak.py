@@ -168,3 +168,22 @@ def test_a_simulated_week_leaves_memory_qt_objects_and_open_files_flat(
     assert last.qobjects <= first.qobjects, f"Qt objects pile up: {trend}"
     assert last.open_files <= first.open_files, f"files are left open: {trend}"
     assert len(prints_to_pdf) == DAYS * len(range(0, VISITORS_PER_DAY, 3))
+
+
+def test_visits_reuse_the_bars_icons_so_qts_pixmap_cache_stays_small(make_kiosk: MakeKiosk) -> None:
+    """A new icon each visit left its pixmaps in Qt's pixmap cache under keys never asked for again: the
+    kiosk grew by that cache's 10 MB over a few thousand visits (the growth benchmark found 6.6 MB)."""
+    kiosk = make_kiosk()
+    bar = kiosk.bottom_bar
+
+    def icons() -> tuple[int, int]:
+        return bar.language.icon().cacheKey(), bar.speech.speak.icon().cacheKey()
+
+    kiosk.take_over()
+    kiosk.reset_to_loop()
+    first = icons()
+    for _ in range(3):
+        kiosk.take_over()
+        kiosk.set_large_text(True)
+        kiosk.reset_to_loop()
+    assert icons() == first
