@@ -506,7 +506,10 @@ def _kept_sections() -> str:
     """Sections other runners write (`python -m benchmarks.fleet`: "## Fleet"), kept as they are."""
     text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""
     at = text.find("\n## Fleet")
-    return text[at:] if at >= 0 else ""
+    if at < 0:
+        return ""
+    end = text.find("\n## ", at + 1)  # what follows it is this runner's, and written anew
+    return text[at:] if end < 0 else text[at:end] + "\n"
 
 
 def write_results(rows: list[Figure], result: str, quick: bool, seconds: float) -> None:
