@@ -15,7 +15,8 @@ class UnknownScreenError(ValueError):
 
 SCREEN_HELP = (
     "slide:N (1 = first slide), controls:N (slide N with the visitor's controls), signs, signs:N (card N), "
-    "signs-summary, contact, pin, staff:slides|contact|kiosk|status, closed, out-of-service"
+    "signs-summary, contact, signs-summary:N and contact:N (page N, when large text goes on in pages), pin, "
+    "staff:slides|contact|kiosk|status, closed, out-of-service"
 )
 
 
@@ -47,7 +48,7 @@ def show_screen(window: KioskWindow, screen: str) -> None:
         if name == "signs-summary":
             for recognised in (True, False, True, False):  # an example: two of four recognised
                 window.signs.answer(recognised)
-        elif arg:
+        elif arg and name == "signs":
             for _ in range(int(arg) - 1 if arg.isdigit() else 0):
                 window.signs.answer(False)
     elif name == "pin":
@@ -65,6 +66,18 @@ def show_screen(window: KioskWindow, screen: str) -> None:
         window.pages.setCurrentWidget(window.out_of_service)
     else:
         raise UnknownScreenError(f"unknown screen '{screen}'; use {SCREEN_HELP}")
+
+
+def _turn_to_page(window: KioskWindow, screen: str) -> None:
+    """contact:N and signs-summary:N: page N of a screen that goes on in pages (as the text size makes it)."""
+    name, _, arg = screen.partition(":")
+    if name not in ("contact", "signs-summary") or not arg:
+        return
+    paged = window.contact if name == "contact" else window.signs
+    if not arg.isdigit() or not 1 <= int(arg) <= len(paged.parts):
+        raise UnknownScreenError(f"there is no page {arg} of {name}; it has pages 1 to {len(paged.parts)}")
+    for _ in range(int(arg) - 1):
+        paged.next_page()
 
 
 def render(
@@ -86,6 +99,7 @@ def render(
         window.set_large_text(True)
     if contrast:
         window.set_high_contrast(True)
+    _turn_to_page(window, screen)
     window.slideshow.current_pixmap()  # rendered now: a picture of the screen does not wait for the worker
     QApplication.processEvents()
     return window.grab()

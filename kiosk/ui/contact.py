@@ -15,6 +15,7 @@ from kiosk.services.visit import Visit
 from kiosk.ui.widgets import FittedScreen, QrView, big_button, needed_height, set_words, text_label
 
 BLOCKS = ("reach", "hours", "offer", "take home")
+QR_SIDES = (420, 360, 300)  # 11 cm on a 24-inch 1080p screen, read from arm's length; 8 cm compact
 
 
 class ContactScreen(FittedScreen):
@@ -189,7 +190,7 @@ class ContactScreen(FittedScreen):
         """The QR code 11 cm on a 24-inch 1080p screen, a phone reads it from arm's length; compact, it is
         8 cm, the words take more of the width and the gaps are smaller: room for large text, or for
         Arabic's taller lines."""
-        side = m.px(300 if compact else 420)
+        side = m.px(QR_SIDES[-1] if compact else QR_SIDES[0])
         self.qr.setFixedSize(side, side)
         self.info.setSpacing(m.px(12 if compact else 20))
         self.body.setStretch(0, 7 if compact else 6)
@@ -197,6 +198,19 @@ class ContactScreen(FittedScreen):
         margins = self.outer.contentsMargins()
         margins.setBottom(m.px(24) if compact else m.margin)
         self.outer.setContentsMargins(margins)
+
+    def _show_page(self) -> None:
+        """A page of its own gives the way home room: there the QR code is as large as on a screen that fits
+        whole (11 cm on a 24-inch screen) when the page still fits, else as it was measured (8 cm)."""
+        super()._show_page()
+        if self._fit is None or len(self.parts) < 2 or BLOCKS.index("take home") not in self.parts[self.page]:
+            return
+        m, size = self._fit
+        for side in (m.px(px) for px in QR_SIDES):  # pages are measured compact (_refit): the last fits
+            self.qr.setFixedSize(side, side)
+            if needed_height(self.outer, size.width()) <= size.height():
+                break
+        self._place()
 
     def _refit(self) -> None:
         """The text steps down first; when even its smallest size leaves the screen too tall, the QR code

@@ -49,12 +49,14 @@ def test_help_lists_the_commands() -> None:
 
 def test_shot_renders_the_visitors_large_text_and_high_contrast(tmp_path: Path) -> None:
     """Polish at 1280×800: with large text the contact screen's first page is the clinic's details and the
-    crisis line; the QR code waits on the second. High contrast: a white page."""
-    plain, large = tmp_path / "plain.png", tmp_path / "large.png"
-    common = ["shot", "--screen", "contact", "--size", "1280x800", "--lang", "pl"]
-    assert main([*common, "--out", str(plain)]) == 0
-    assert main([*common, "--large", "--contrast", "--out", str(large)]) == 0
-    codes = [zxingcpp.read_barcodes(QImage(str(path))) for path in (plain, large)]
-    assert [len(found) for found in codes] == [1, 0]
+    crisis line; the QR code waits on the second (contact:2). High contrast: a white page."""
+    plain, large, second = tmp_path / "plain.png", tmp_path / "large.png", tmp_path / "second.png"
+    common = ["shot", "--size", "1280x800", "--lang", "pl"]
+    assert main([*common, "--screen", "contact", "--out", str(plain)]) == 0
+    assert main([*common, "--screen", "contact", "--large", "--contrast", "--out", str(large)]) == 0
+    assert main([*common, "--screen", "contact:2", "--large", "--contrast", "--out", str(second)]) == 0
+    assert main([*common, "--screen", "contact:3", "--large", "--out", str(tmp_path / "no.png")]) == 2
+    codes = [zxingcpp.read_barcodes(QImage(str(path))) for path in (plain, large, second)]
+    assert [len(found) for found in codes] == [1, 0, 1]
     assert QImage(str(plain)).pixelColor(2, 2) == theme.NORMAL.background
     assert QImage(str(large)).pixelColor(2, 2) == theme.HIGH_CONTRAST.background
