@@ -66,6 +66,16 @@ def content_copy(tmp_path: Path) -> Path:
     return target
 
 
+def edit_site(folder: Path, old: str, new: str, count: int = -1) -> Path:
+    """`folder` with `old` in its site.toml replaced by `new`, as staff would edit it; `old` must be there,
+    so that a changed example site cannot leave a test checking the default."""
+    site = folder / "site.toml"
+    text = site.read_text(encoding="utf-8")
+    assert old in text, old
+    site.write_text(text.replace(old, new, count), encoding="utf-8")
+    return folder
+
+
 def write_slide(folder: Path, name: str, front: str, body: str = "Een korte tekst.") -> Path:
     """A slide file as a content author would write it."""
     path = folder / "slides" / name

@@ -27,7 +27,9 @@ from PySide6.QtGui import QGuiApplication
 
 from kiosk.services.clock import Clock
 
-if TYPE_CHECKING:  # QProcess is imported where a command runs: its type costs the kiosk's start 2–3 ms
+# QProcess is imported where a process starts, its enums read from the running process: the type costs the
+# kiosk's start 2–3 ms, and most kiosks switch the display twice a day.
+if TYPE_CHECKING:
     from PySide6.QtCore import QProcess
 
 log = logging.getLogger(__name__)
@@ -141,9 +143,7 @@ class DisplayPower(QObject):
         process.start(command[0], list(command[1:]))
 
     def _failed_to_start(self, error: QProcess.ProcessError) -> None:
-        from PySide6.QtCore import QProcess
-
-        if error is QProcess.ProcessError.FailedToStart and self._running is not None:
+        if self._running is not None and error is self._running.ProcessError.FailedToStart:
             self._give_up(f"{self._running.program()} could not be started")
 
     def _too_slow(self) -> None:
@@ -160,20 +160,16 @@ class DisplayPower(QObject):
 
     def _finish_process(self) -> None:
         self._timeout.stop()
-        from PySide6.QtCore import QProcess
-
         process, self._running = self._running, None
         if process is not None:
             process.finished.disconnect(self._step_done)
             process.errorOccurred.disconnect(self._failed_to_start)
-            if process.state() != QProcess.ProcessState.NotRunning:
+            if process.state() != process.ProcessState.NotRunning:
                 process.kill()
                 process.waitForFinished(200)
             process.deleteLater()
 
     def _step_done(self, code: int, status: QProcess.ExitStatus) -> None:
-        from PySide6.QtCore import QProcess
-
         process = self._running
         assert process is not None and self.backend is not None
         self._output += bytes(process.readAll().data()).decode(errors="replace")
@@ -182,7 +178,7 @@ class DisplayPower(QObject):
         if backend.unsupported and backend.unsupported in self._output:
             self._give_up(f"{backend.name}: the display server {backend.unsupported.lower()}")
             return
-        if status is not QProcess.ExitStatus.NormalExit or code != 0:
+        if status is not process.ExitStatus.NormalExit or code != 0:
             self._give_up(f"{backend.name} failed (exit {code}): {self._output.strip()[-300:]}")
             return
         if self._steps:

@@ -23,6 +23,7 @@ from kiosk.ui.contact import ContactScreen
 from kiosk.ui.signs import SignsScreen
 from kiosk.ui.widgets import FittedScreen, needed_height
 from kiosk.ui.window import KioskWindow
+from tests.conftest import edit_site
 from tests.fake_clock import FakeClock
 from tests.ui.conftest import SIZES, advance
 from tests.ui.test_keys import K, activate, press, ring_on, tab_to
@@ -255,9 +256,8 @@ def test_a_long_offer_takes_a_page_of_its_own_and_an_endless_one_is_shown_at_nor
 ) -> None:
     """Staff may write more than fits: a page for it at 9 mm when it fits one, else normal text (in pages
     too); the crisis line first either way, nothing cut off, no crash."""
-    site = content_copy / "site.toml"
     offer = "Individueel of samen met je kind."
-    site.write_text(site.read_text().replace(offer, " ".join([offer] * times), 1))
+    edit_site(content_copy, offer, " ".join([offer] * times), 1)
     size = QSize(1280, 800)
     kiosk = make_kiosk(content=content_copy, size=size)
     open_screen(kiosk, "contact", "nl")
@@ -282,8 +282,7 @@ def test_on_a_small_screen_the_first_page_may_hold_the_crisis_line_alone(
 ) -> None:
     """A 15-inch screen: the crisis line leaves no room for the clinic's details beside it (in Arabic not
     even at normal size). It stands alone on the first page, the rest follows; nothing is cut off."""
-    site = content_copy / "site.toml"
-    site.write_text(site.read_text().replace("screen_inches = 24", "screen_inches = 15"))
+    edit_site(content_copy, "screen_inches = 24", "screen_inches = 15")
     size = QSize(1280, 800)
     kiosk = make_kiosk(content=content_copy, size=size)
     open_screen(kiosk, "contact", lang)
@@ -302,8 +301,6 @@ def test_on_a_small_screen_the_first_page_may_hold_the_crisis_line_alone(
 def test_the_selftest_pages_on_to_the_contact_qr_on_a_small_screen(
     make_kiosk: MakeKiosk, content_copy: Path
 ) -> None:
-    site = content_copy / "site.toml"
-    site.write_text(site.read_text().replace("screen_inches = 24", "screen_inches = 15"))
-    kiosk = make_kiosk(content=content_copy)
+    kiosk = make_kiosk(content=edit_site(content_copy, "screen_inches = 24", "screen_inches = 15"))
     assert selftest._contact_qr(kiosk) == []
     assert len(kiosk.contact.parts) > 1 and kiosk.contact.qr.isVisible()  # it was on a later page

@@ -12,6 +12,7 @@ from PySide6.QtCore import QPoint, QSize
 from PySide6.QtWidgets import QPushButton
 
 from kiosk.ui.window import REACH_MM, KioskWindow
+from tests.conftest import edit_site
 from tests.ui.conftest import SIZES
 from tests.ui.test_accessible_names import every_visitor_screen
 
@@ -19,10 +20,7 @@ MakeKiosk = Callable[..., KioskWindow]
 
 
 def hung_at(content: Path, lower_edge_mm: int) -> Path:
-    site = content / "site.toml"
-    text = site.read_text().replace("# lower_edge_mm = 900", f"lower_edge_mm = {lower_edge_mm}")
-    site.write_text(text)
-    return content
+    return edit_site(content, "# lower_edge_mm = 900", f"lower_edge_mm = {lower_edge_mm}")
 
 
 def top_above_floor(kiosk: KioskWindow, button: QPushButton) -> float:

@@ -24,6 +24,7 @@ from kiosk.services.printing import PrintOutcome
 from kiosk.services.speech import Speech
 from kiosk.ui.gestures import HOLD_MS
 from kiosk.ui.window import KioskWindow
+from tests.conftest import edit_site
 from tests.fake_clock import FakeClock
 from tests.ui.conftest import SIZES, advance
 from tests.ui.test_sizes_mm import gap_px, on_screen
@@ -276,9 +277,7 @@ def test_speech_mode_starts_in_the_current_language_and_says_the_focused_control
 def test_with_headphones_only_speech_mode_first_asks_for_them_and_starts_quieter(
     make_kiosk: MakeKiosk, content_copy: Path
 ) -> None:
-    site = content_copy / "site.toml"
-    site.write_text(site.read_text().replace("loudspeaker = true", "loudspeaker = false"))
-    kiosk = make_kiosk(content=content_copy)
+    kiosk = make_kiosk(content=edit_site(content_copy, "loudspeaker = true", "loudspeaker = false"))
     said_now = heard(kiosk)
     assert kiosk.read_aloud.speech.volume == pytest.approx(0.4)
     QTest.keyClick(kiosk, Qt.Key.Key_F1)
@@ -288,9 +287,8 @@ def test_with_headphones_only_speech_mode_first_asks_for_them_and_starts_quieter
 def test_speech_turned_off_offers_no_speaker_and_no_speech_mode(
     make_kiosk: MakeKiosk, content_copy: Path
 ) -> None:
-    site = content_copy / "site.toml"
-    site.write_text(site.read_text().replace("enabled = true", "enabled = false", 1))  # [speech], not [stats]
-    kiosk = make_kiosk(content=content_copy)
+    # only the first "enabled": [speech], not [stats]
+    kiosk = make_kiosk(content=edit_site(content_copy, "enabled = true", "enabled = false", 1))
     kiosk.take_over()
     QTest.keyClick(kiosk, Qt.Key.Key_F1)
     assert not kiosk.bottom_bar.speech.isVisible() and not kiosk.visit.speech_mode

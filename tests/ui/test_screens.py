@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from kiosk.app import ALREADY_RUNNING_EXIT
-from tests.conftest import DEFAULT_CONTENT, ROOT
+from tests.conftest import DEFAULT_CONTENT, ROOT, edit_site
 from tests.ui.test_process import wait_for_log
 
 SCREENS = [
@@ -33,11 +33,7 @@ def kiosk_on(tmp: Path, name: str, screen: str | int) -> tuple[subprocess.Popen[
     """A kiosk process whose site.toml asks for `screen`; its own log folder, one shared runtime folder."""
     content = tmp / f"content-{name}"
     shutil.copytree(DEFAULT_CONTENT, content)
-    site = content / "site.toml"
-    setting = json.dumps(screen)
-    site.write_text(
-        site.read_text().replace("transition_ms = 450\n", f"transition_ms = 450\nscreen = {setting}\n")
-    )
+    edit_site(content, "transition_ms = 450\n", f"transition_ms = 450\nscreen = {json.dumps(screen)}\n")
     config = tmp / "screens.json"
     config.write_text(json.dumps({"screens": SCREENS}))
     runtime, logs = tmp / "runtime", tmp / f"logs-{name}"

@@ -23,6 +23,7 @@ from kiosk.render.slide import CONTACT_QR_SHARE, layout_slide
 from kiosk.render.text import text_block
 from kiosk.ui.slideshow import SlideShow
 from kiosk.ui.window import KioskWindow
+from tests.conftest import edit_site
 from tests.fake_clock import FakeClock
 from tests.ui.conftest import SIZES
 
@@ -144,8 +145,7 @@ def gap_px(a: QRect, b: QRect) -> float:
 def test_every_visitor_target_is_15_mm_square_with_2_mm_between(
     make_kiosk: MakeKiosk, content_copy: Path, size: QSize, inches: int
 ) -> None:
-    site = content_copy / "site.toml"
-    site.write_text(site.read_text().replace("screen_inches = 24", f"screen_inches = {inches}"))
+    edit_site(content_copy, "screen_inches = 24", f"screen_inches = {inches}")
     kiosk = make_kiosk(content=content_copy, size=size)
     kiosk.take_over()
     mm = kiosk.look().mm_per_px
